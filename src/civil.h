@@ -1,0 +1,45 @@
+/* civil.h: proleptic Gregorian dates and RFC 3339 / ISO 8601 text, no time zones. */
+#ifndef SLAREPORT_CIVIL_H
+#define SLAREPORT_CIVIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Instants are whole seconds since 1970-01-01T00:00:00Z. "Local" seconds use
+ * the same scale for a wall-clock reading, as if the zone were UTC. */
+typedef int64_t sla_time;
+
+/* Instants outside [CIVIL_MIN_YEAR, CIVIL_MAX_YEAR] are rejected on input. */
+#define CIVIL_MIN_YEAR 1970
+#define CIVIL_MAX_YEAR 2199
+
+/* Days since 1970-01-01 of a Gregorian date (month 1-12, day 1-31). */
+int64_t civil_days(int year, int month, int day);
+void civil_from_days(int64_t days, int *year, int *month, int *day);
+/* 0 = Monday … 6 = Sunday. */
+int civil_weekday(int64_t days);
+int civil_days_in_month(int year, int month);
+/* Floor division of seconds into days (works for negative values). */
+int64_t civil_day_of(sla_time t);
+
+/* A parsed timestamp: the wall clock as local seconds, and its offset if given. */
+struct civil_stamp {
+	sla_time local;		/* wall-clock reading on the UTC scale */
+	bool has_offset;
+	int offset_s;		/* seconds east of UTC when has_offset */
+};
+
+/* Parses "YYYY-MM-DDTHH:MM:SS[.frac][Z|±HH:MM]" (also ' ' or 't' for T, 'z'),
+ * and "YYYY-MM-DDTHH:MM" without seconds. Fractions are truncated.
+ * Returns NULL on success or a static message saying what is wrong. */
+const char *civil_parse_stamp(const char *s, size_t n, struct civil_stamp *out);
+/* Parses "YYYY-MM-DD" into days since epoch. Returns NULL or a message. */
+const char *civil_parse_date(const char *s, size_t n, int64_t *days);
+
+/* Writes "YYYY-MM-DDTHH:MM:SSZ" (21 bytes with NUL) for a UTC instant. */
+void civil_format_utc(sla_time t, char out[21]);
+/* Writes "YYYY-MM" for the month of local seconds. */
+void civil_format_month(int year, int month, char out[8]);
+
+#endif

@@ -1,0 +1,178 @@
+/* model.h: the in-memory model every stage shares — site, agreements, events. */
+#ifndef SLAREPORT_MODEL_H
+#define SLAREPORT_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "calendar.h"
+#include "civil.h"
+#include "diag.h"
+#include "strtab.h"
+
+struct cmark_node;
+
+/* ---- site.yml ---- */
+
+enum page_size { PAGE_A4, PAGE_LETTER };
+
+struct mapping_rule {
+	char *pattern;			/* glob over paths relative to SRC, "events/snow-*.json" */
+	char *mapping;			/* mapping file path, relative to SRC */
+};
+
+struct site {
+	char *title;			/* default "Service level reports" */
+	char *organisation;		/* NULL when absent */
+	char *timezone;			/* IANA name, default "UTC" */
+	struct tz *zone;		/* owned */
+	char *locale;			/* "en" (default) or "de" */
+	enum page_size page_size;
+	char *logo;			/* path relative to SRC, NULL when absent */
+	bool unsafe_html;		/* keep raw HTML of agreement Markdown */
+	int nmappings;
+	struct mapping_rule *mappings;
+};
+
+/* ---- agreements (one Markdown file each) ---- */
+
+enum agreement_kind { AGREEMENT_SLA, AGREEMENT_OLA };
+
+struct severity {
+	char *key;			/* as written: "1" or "Critical" */
+	bool key_is_int;
+	int key_int;			/* when key_is_int */
+	char *name;			/* label; defaults to the key */
+	int64_t response_s;		/* target in business seconds, -1 = none */
+	int64_t resolution_s;		/* target (OLA: team budget), -1 = none */
+	char *response_text;		/* as written ("15m"), NULL when absent */
+	char *resolution_text;
+	double goal;			/* percent 0..100; NAN when absent */
+	bool has_calendar;		/* calendar replaces the agreement's */
+	struct calendar_spec calendar;	/* valid when has_calendar */
+	int line;			/* where the severity is defined */
+};
+
+struct match_field {
+	char *field;			/* "requester", "service", "kind", "team", "severity" */
+	int nvalues;
+	char **values;			/* any of */
+};
+
+enum volume_metric { VOLUME_COUNT, VOLUME_VALUE };
+enum satisfaction_scale { SCALE_NPS, SCALE_CSAT };
+
+struct credit_tier {
+	double below;			/* attainment percent */
+	double percent;			/* of the fee */
+};
+
+struct agreement {
+	char *path;			/* "agreements/it.md", as shown in diagnostics */
+	char *id;
+	char *title;
+	enum agreement_kind kind;
+	char *provider;			/* team that delivers */
+	char *customer;
+	char *supports;			/* OLA: id of the SLA it underpins; NULL for SLAs */
+	int supports_index;		/* index into model.agreements, -1 */
+	char *effective;		/* "YYYY-MM-DD" or NULL */
+	char *review;			/* free text, NULL when absent */
+	char *timezone;			/* IANA name (default: the site's) */
+	struct tz *zone;		/* owned */
+	struct calendar_spec calendar;
+	int nmatch;
+	struct match_field *match;
+	int nseverities;
+	struct severity *severities;	/* in front-matter order */
+	bool has_volume;
+	enum volume_metric volume_metric;
+	double volume_min;
+	char *volume_per;		/* "month" */
+	bool has_satisfaction;
+	enum satisfaction_scale satisfaction_scale;
+	double satisfaction_min;
+	bool has_credits;
+	double credit_fee;
+	char *credit_currency;
+	int ntiers;
+	struct credit_tier *tiers;
+	char *body;			/* Markdown after the front matter */
+	int body_line;			/* line of SRC file where body starts */
+	struct cmark_node *doc;		/* body parsed by cmark-gfm; owned */
+};
+
+/* ---- events ---- */
+
+#define EVENT_TYPES(X) \
+	X(OPENED, "opened") \
+	X(ASSIGNED, "assigned") \
+	X(RESPONDED, "responded") \
+	X(PAUSED, "paused") \
+	X(RESUMED, "resumed") \
+	X(RESOLVED, "resolved") \
+	X(REOPENED, "reopened") \
+	X(CLOSED, "closed") \
+	X(SEVERITY_CHANGED, "severity_changed") \
+	X(RATED, "rated") \
+	X(NOTE, "note")
+
+enum event_type {
+#define X(e, s) EVENT_##e,
+	EVENT_TYPES(X)
+#undef X
+	EVENT__COUNT
+};
+
+/* Name of an event type, "opened"…; the index of a name or -1. */
+const char *event_type_name(enum event_type t);
+int event_type_from_name(const char *s, size_t n);
+
+/* One event, compact: strings are strtab ids (0 = absent). */
+struct event {
+	sla_time at;			/* UTC */
+	uint32_t item;			/* id of the work item */
+	uint32_t seq;			/* input order over all files */
+	uint32_t team, severity, agreement, requester, service, kind, title;
+	uint32_t file;			/* strtab id of the file path */
+	uint32_t line;
+	double value;			/* NAN when absent */
+	double score;			/* NAN when absent */
+	uint8_t type;			/* enum event_type */
+};
+
+struct data_quality {
+	uint64_t events_read;
+	uint64_t events_skipped;
+	uint64_t events_duplicate;
+	uint64_t items_skipped;
+	uint64_t items_unassigned;
+};
+
+struct model {
+	char *src;			/* the SRC folder */
+	struct site site;
+	int nagreements;
+	struct agreement *agreements;	/* in file-name order */
+	struct event *events;		/* in input order until sorted */
+	size_t nevents, capevents;
+	struct strtab *strings;
+	struct data_quality quality;
+	struct diag *diag;		/* every problem; owned */
+};
+
+struct model *model_new(const char *src);
+void model_free(struct model *m);
+/* Index of the agreement with this id, or -1. */
+int model_find_agreement(const struct model *m, const char *id);
+/* Severity of agreement a whose key or name is s, or NULL. */
+const struct severity *agreement_find_severity(const struct agreement *a, const char *s);
+void agreement_free(struct agreement *a);
+void site_free(struct site *s);
+void calendar_spec_free(struct calendar_spec *c);
+/* Appends a copy of e, setting its seq to the input order. */
+void model_add_event(struct model *m, const struct event *e);
+/* Sorts events by (item, at, seq) and drops duplicates (same item, instant and
+ * type; the first in input order stays), counting them in quality. */
+void model_sort_events(struct model *m);
+
+#endif
