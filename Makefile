@@ -17,6 +17,8 @@ ifneq ($(CI)$(WERROR),)
 WARN      += -Werror
 endif
 SANFLAGS  ?=
+# make V=1 shows the full commands.
+Q          = $(if $(V),,@)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) $(SANFLAGS) \
@@ -44,11 +46,12 @@ $(BIN): $(BUILD)/main.o $(BUILD)/libslareport.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(BUILD)/main.o $(BUILD)/libslareport.a $(PKG_LIBS)
 
 $(BUILD)/libslareport.a: $(LIB_OBJ)
-	rm -f $@
-	ar rcs $@ $(LIB_OBJ)
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $(LIB_OBJ)
 
 $(BUILD)/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD):
 	mkdir -p $(BUILD)/unit
@@ -63,7 +66,8 @@ sample-data: gen/slagen
 
 # ---- tests ----
 $(BUILD)/unit/%.o: tests/unit/%.c $(wildcard src/*.h) | $(BUILD)
-	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags criterion) -DTESTS_DIR='"tests"' -c -o $@ $<
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags criterion) -DTESTS_DIR='"tests"' -c -o $@ $<
 
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libslareport.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libslareport.a $(PKG_LIBS) $(shell pkg-config --libs criterion)

@@ -30,16 +30,24 @@ struct civil_stamp {
 	int offset_s;		/* seconds east of UTC when has_offset */
 };
 
-/* Parses "YYYY-MM-DDTHH:MM:SS[.frac][Z|±HH:MM]" (also ' ' or 't' for T, 'z'),
- * and "YYYY-MM-DDTHH:MM" without seconds. Fractions are truncated.
- * Returns NULL on success or a static message saying what is wrong. */
+/* Parses "YYYY-MM-DDTHH:MM:SS[.frac][Z|±HH:MM]" (also ' ' or 't' for T, 'z',
+ * offsets "±HHMM" and "±HH"), and "YYYY-MM-DDTHH:MM" without seconds. Fractions
+ * are truncated; second 60 reads as 59. s need not be NUL-terminated.
+ * Returns NULL on success or a message saying what is wrong ("month 13 out of
+ * range"). The message is static or thread-local storage, valid until at least
+ * the fourth later failing call in the same thread: copy it to keep it. */
 const char *civil_parse_stamp(const char *s, size_t n, struct civil_stamp *out);
-/* Parses "YYYY-MM-DD" into days since epoch. Returns NULL or a message. */
+/* Parses "YYYY-MM-DD" into days since epoch. Returns NULL or a message (as above). */
 const char *civil_parse_date(const char *s, size_t n, int64_t *days);
+/* Parses a wall-clock "HH:MM" (00:00 to 24:00) into minutes since midnight.
+ * Returns NULL or a message (as above). */
+const char *civil_parse_hhmm(const char *s, size_t n, int *minutes);
 
 /* Writes "YYYY-MM-DDTHH:MM:SSZ" (21 bytes with NUL) for a UTC instant. */
 void civil_format_utc(sla_time t, char out[21]);
-/* Writes "YYYY-MM" for the month of local seconds. */
+/* Writes "YYYY-MM-DD" (11 bytes with NUL) for days since epoch. */
+void civil_format_date(int64_t days, char out[11]);
+/* Writes "YYYY-MM" (8 bytes with NUL) for a year and month. */
 void civil_format_month(int year, int month, char out[8]);
 
 #endif

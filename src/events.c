@@ -1,0 +1,684 @@
+/* events.c: streaming reader of canonical event files into compact records. */
+#include "events.h"
+
+#include <cJSON.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "civil.h"
+#include "tz.h"
+
+/*
+ * A file is read in chunks into a sliding buffer. The scanner finds the extent
+ * of one record (an array element, an NDJSON line) without parsing it, then
+ * cJSON parses only that record; the buffer keeps nothing older than the record
+ * being looked at, so memory stays flat however large the file.
+ */
+struct reader {
+	struct model *m;
+	const char *relpath;
+	uint32_t file;
+	int fd;
+	char *buf;
+	size_t len, cap;	/* buf[0..len) holds file bytes buf_off … */
+	size_t pos;		/* scan position in buf */
+	size_t keep;		/* bytes before keep may be discarded */
+	int64_t buf_off;	/* file offset of buf[0] */
+	int eof, io_error;
+	/* Line cursor: file offset cur_off is on line cur_line, whose first byte
+	 * is at file offset cur_bol. Moves forward only. */
+	int64_t cur_off, cur_bol;
+	int cur_line;
+};
+
+#define CHUNK (1 << 20)
+
+static void reader_count_lines(struct reader *r, size_t off);
+
+/* Drops buf[0..keep): positions held across a fill must be absolute offsets. */
+static void
+reader_discard(struct reader *r)
+{
+	size_t k = r->keep;
+
+	if (k == 0)
+		return;
+	reader_count_lines(r, k);
+	memmove(r->buf, r->buf + k, r->len - k);
+	r->len -= k;
+	r->pos -= k;
+	r->keep = 0;
+	r->buf_off += (int64_t)k;
+}
+
+/* Reads more bytes; returns how many (0 at end of file or on error). */
+static size_t
+reader_fill(struct reader *r)
+{
+	ssize_t n;
+	void *p = r->buf;
+
+	if (r->eof)
+		return 0;
+	reader_discard(r);
+	/* One spare byte: records are NUL-terminated in place while parsed. */
+	xgrow(&p, &r->cap, r->len + CHUNK + 1, 1);
+	r->buf = p;
+	do
+		n = read(r->fd, r->buf + r->len, CHUNK);
+	while (n < 0 && errno == EINTR);
+	if (n <= 0) {
+		if (n < 0)
+			r->io_error = errno;
+		r->eof = 1;
+		return 0;
+	}
+	r->len += (size_t)n;
+	return (size_t)n;
+}
+
+/* Moves the line cursor forward to buffer offset off (never backward). */
+static void
+reader_count_lines(struct reader *r, size_t off)
+{
+	size_t i = (size_t)(r->cur_off - r->buf_off);
+
+	if (r->buf_off + (int64_t)off <= r->cur_off)
+		return;
+	for (; i < off; i++)
+		if (r->buf[i] == '\n') {
+			r->cur_line++;
+			r->cur_bol = r->buf_off + (int64_t)i + 1;
+		}
+	r->cur_off = r->buf_off + (int64_t)off;
+}
+
+/* Line and column of buffer offset off; offsets are asked for in file order. */
+static void
+reader_linecol(struct reader *r, size_t off, int *line, int *col)
+{
+	reader_count_lines(r, off);
+	*line = r->cur_line;
+	*col = (int)(r->buf_off + (int64_t)off - r->cur_bol) + 1;
+	if (*col < 1)
+		*col = 1;
+}
+
+/* Line and column of off inside a record starting at start (cursor untouched
+ * beyond start). */
+static void
+reader_inner_linecol(struct reader *r, size_t start, size_t off, int *line, int *col)
+{
+	int l, c;
+	size_t i, bol;
+	int64_t abs_bol;
+
+	reader_linecol(r, start, &l, &c);
+	abs_bol = r->cur_bol;
+	bol = SIZE_MAX;
+	for (i = start; i < off; i++)
+		if (r->buf[i] == '\n') {
+			l++;
+			bol = i + 1;
+		}
+	*line = l;
+	if (bol != SIZE_MAX)
+		*col = (int)(off - bol) + 1;
+	else
+		*col = (int)(r->buf_off + (int64_t)off - abs_bol) + 1;
+}
+
+static void
+reader_error(struct reader *r, size_t off, enum diag_level lvl, const char *fmt,
+    const char *arg)
+{
+	int line, col;
+
+	reader_linecol(r, off, &line, &col);
+	diag_add(r->m->diag, lvl, r->relpath, line, col, fmt, arg);
+}
+
+static int
+is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Skips whitespace; returns the next byte or -1 at end of file. */
+static int
+reader_peek(struct reader *r)
+{
+	for (;;) {
+		while (r->pos < r->len && is_ws(r->buf[r->pos]))
+			r->pos++;
+		if (r->pos < r->len)
+			return (unsigned char)r->buf[r->pos];
+		if (reader_fill(r) == 0)
+			return -1;
+	}
+}
+
+enum scan { SCAN_OK, SCAN_MORE, SCAN_BAD };
+
+/* Finds the end of the JSON value at buf[start]: *end is one past it. Brackets
+ * are only counted here; cJSON checks everything else. */
+static enum scan
+scan_value(const char *b, size_t len, size_t start, size_t *end)
+{
+	size_t i = start;
+	long depth = 0;
+
+	if (i >= len)
+		return SCAN_MORE;
+	if (b[i] != '{' && b[i] != '[' && b[i] != '"') {
+		/* number, true, false, null: up to a delimiter */
+		while (i < len && !is_ws(b[i]) && b[i] != ',' && b[i] != ']' &&
+		    b[i] != '}')
+			i++;
+		if (i == len)
+			return SCAN_MORE;
+		*end = i;
+		return i > start ? SCAN_OK : SCAN_BAD;
+	}
+	for (; i < len; i++) {
+		char c = b[i];
+		if (c == '"') {
+			for (i++; i < len && b[i] != '"'; i++)
+				if (b[i] == '\\')
+					i++;
+			if (i >= len)
+				return SCAN_MORE;
+			if (depth == 0) {
+				*end = i + 1;
+				return SCAN_OK;
+			}
+		} else if (c == '{' || c == '[')
+			depth++;
+		else if (c == '}' || c == ']') {
+			if (--depth == 0) {
+				*end = i + 1;
+				return SCAN_OK;
+			}
+		}
+	}
+	return SCAN_MORE;
+}
+
+static int
+is_bare_start(char c)
+{
+	return c != '{' && c != '[' && c != '"';
+}
+
+/* Scans the value at r->pos, reading more of the file as needed. */
+static enum scan
+reader_value(struct reader *r, size_t *end)
+{
+	enum scan s;
+
+	for (;;) {
+		if ((s = scan_value(r->buf, r->len, r->pos, end)) != SCAN_MORE)
+			return s;
+		if (r->keep > r->pos)
+			r->keep = r->pos;
+		if (reader_fill(r) == 0) {
+			/* A bare number closing the file is complete. */
+			if (r->pos < r->len && is_bare_start(r->buf[r->pos])) {
+				*end = r->len;
+				return SCAN_OK;
+			}
+			return SCAN_MORE;
+		}
+	}
+}
+
+static uint32_t
+intern(struct model *m, const char *s)
+{
+	return strtab_intern(m->strings, s, strlen(s));
+}
+
+/* A string field, or a number turned into its decimal text (ids may be numbers). */
+static int
+string_or_number(const cJSON *v, char *tmp, size_t tmpsize, const char **out)
+{
+	if (cJSON_IsString(v)) {
+		*out = v->valuestring;
+		return 1;
+	}
+	if (cJSON_IsNumber(v) && isfinite(v->valuedouble)) {
+		double d = v->valuedouble;
+		if (d == floor(d) && fabs(d) < 9007199254740992.0)
+			snprintf(tmp, tmpsize, "%.0f", d);
+		else
+			snprintf(tmp, tmpsize, "%.17g", d);
+		*out = tmp;
+		return 1;
+	}
+	return 0;
+}
+
+static const char *
+json_type_name(const cJSON *v)
+{
+	if (cJSON_IsString(v)) return "a string";
+	if (cJSON_IsNumber(v)) return "a number";
+	if (cJSON_IsBool(v)) return "a boolean";
+	if (cJSON_IsNull(v)) return "null";
+	if (cJSON_IsArray(v)) return "an array";
+	if (cJSON_IsObject(v)) return "an object";
+	return "an invalid value";
+}
+
+int
+events_add_json(struct model *m, const cJSON *obj, uint32_t file, const char *relpath,
+    int line, int col)
+{
+	struct event e;
+	const cJSON *v, *f_id = NULL, *f_at = NULL, *f_type = NULL;
+	const char *s, *why;
+	char num[64];
+	int t;
+	struct civil_stamp st;
+
+	m->quality.events_read++;
+	memset(&e, 0, sizeof e);
+	e.value = NAN;
+	e.score = NAN;
+	e.file = file;
+	e.line = (uint32_t)line;
+	if (!cJSON_IsObject(obj)) {
+		diag_add(m->diag, DIAG_ERROR, relpath, line, col,
+		    "expected an event object, got %s", json_type_name(obj));
+		goto bad;
+	}
+	for (v = obj->child; v != NULL; v = v->next) {
+		const char *k = v->string;
+		uint32_t *slot = NULL;
+
+		if (strcmp(k, "id") == 0) f_id = v;
+		else if (strcmp(k, "at") == 0) f_at = v;
+		else if (strcmp(k, "type") == 0) f_type = v;
+		else if (strcmp(k, "team") == 0) slot = &e.team;
+		else if (strcmp(k, "agreement") == 0) slot = &e.agreement;
+		else if (strcmp(k, "requester") == 0) slot = &e.requester;
+		else if (strcmp(k, "service") == 0) slot = &e.service;
+		else if (strcmp(k, "kind") == 0) slot = &e.kind;
+		else if (strcmp(k, "title") == 0) slot = &e.title;
+		else if (strcmp(k, "severity") == 0) {
+			if (cJSON_IsNull(v))
+				continue;
+			if (cJSON_IsNumber(v) && v->valuedouble != floor(v->valuedouble)) {
+				diag_add(m->diag, DIAG_ERROR, relpath, line, col,
+				    "severity: expected an integer or a name, got %g",
+				    v->valuedouble);
+				goto bad;
+			}
+			if (!string_or_number(v, num, sizeof num, &s) || *s == '\0') {
+				diag_add(m->diag, DIAG_ERROR, relpath, line, col,
+				    "severity: expected an integer or a name, got %s",
+				    json_type_name(v));
+				goto bad;
+			}
+			e.severity = intern(m, s);
+		} else if (strcmp(k, "value") == 0 || strcmp(k, "score") == 0) {
+			if (cJSON_IsNull(v))
+				continue;
+			if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble)) {
+				diag_add(m->diag, k[0] == 's' ? DIAG_ERROR : DIAG_WARNING,
+				    relpath, line, col, "%s: expected a number, got %s%s",
+				    k, json_type_name(v), k[0] == 's' ? "" :
+				    "; the field is ignored");
+				if (k[0] == 's')
+					goto bad;
+				continue;
+			}
+			if (k[0] == 'v')
+				e.value = v->valuedouble;
+			else
+				e.score = v->valuedouble;
+		}
+		/* Other fields are the exporter's own: kept out of the KPIs. */
+		if (slot != NULL && !cJSON_IsNull(v)) {
+			if (!string_or_number(v, num, sizeof num, &s)) {
+				diag_add(m->diag, DIAG_WARNING, relpath, line, col,
+				    "%s: expected a string, got %s; the field is ignored",
+				    k, json_type_name(v));
+				continue;
+			}
+			*slot = intern(m, s);
+		}
+	}
+	if (f_id == NULL || cJSON_IsNull(f_id)) {
+		diag_add(m->diag, DIAG_ERROR, relpath, line, col, "missing \"id\"");
+		goto bad;
+	}
+	if (!string_or_number(f_id, num, sizeof num, &s) || *s == '\0') {
+		diag_add(m->diag, DIAG_ERROR, relpath, line, col,
+		    "id: expected a non-empty string or a number, got %s",
+		    json_type_name(f_id));
+		goto bad;
+	}
+	e.item = intern(m, s);
+	if (f_type == NULL || cJSON_IsNull(f_type)) {
+		diag_add(m->diag, DIAG_ERROR, relpath, line, col, "missing \"type\"");
+		goto bad;
+	}
+	if (!cJSON_IsString(f_type)) {
+		diag_add(m->diag, DIAG_ERROR, relpath, line, col,
+		    "type: expected a string, got %s", json_type_name(f_type));
+		goto bad;
+	}
+	t = event_type_from_name(f_type->valuestring, strlen(f_type->valuestring));
+	if (t < 0) {
+		diag_add(m->diag, DIAG_WARNING, relpath, line, col,
+		    "unknown event type \"%s\"; the event is skipped",
+		    f_type->valuestring);
+		goto bad;
+	}
+	e.type = (uint8_t)t;
+	if (f_at == NULL || cJSON_IsNull(f_at)) {
+		diag_add(m->diag, DIAG_ERROR, relpath, line, col, "missing \"at\"");
+		goto bad;
+	}
+	if (!cJSON_IsString(f_at)) {
+		diag_add(m->diag, DIAG_ERROR, relpath, line, col,
+		    "at: expected an RFC 3339 timestamp string, got %s",
+		    json_type_name(f_at));
+		goto bad;
+	}
+	why = civil_parse_stamp(f_at->valuestring, strlen(f_at->valuestring), &st);
+	if (why != NULL) {
+		diag_add(m->diag, DIAG_ERROR, relpath, line, col,
+		    "at: \"%s\" is not an RFC 3339 timestamp: %s",
+		    f_at->valuestring, why);
+		goto bad;
+	}
+	if (st.has_offset)
+		e.at = st.local - st.offset_s;
+	else if (m->site.zone != NULL)
+		e.at = tz_local_to_utc(m->site.zone, st.local);
+	else
+		e.at = st.local;
+	if ((t == EVENT_OPENED || t == EVENT_ASSIGNED) && e.team == 0) {
+		diag_add(m->diag, DIAG_ERROR, relpath, line, col,
+		    "missing \"team\" on a %s event", event_type_name(t));
+		goto bad;
+	}
+	if ((t == EVENT_OPENED || t == EVENT_SEVERITY_CHANGED) && e.severity == 0) {
+		diag_add(m->diag, DIAG_ERROR, relpath, line, col,
+		    "missing \"severity\" on a %s event", event_type_name(t));
+		goto bad;
+	}
+	if (t == EVENT_RATED && isnan(e.score)) {
+		diag_add(m->diag, DIAG_ERROR, relpath, line, col,
+		    "missing numeric \"score\" on a rated event");
+		goto bad;
+	}
+	model_add_event(m, &e);
+	return 0;
+bad:
+	m->quality.events_skipped++;
+	return -1;
+}
+
+/* Parses buf[start..end) as one record and adds it. */
+static void
+reader_record(struct reader *r, size_t start, size_t end)
+{
+	cJSON *obj;
+	const char *endp = NULL;
+	size_t bad;
+	char saved;
+	int line, col;
+
+	bad = utf8_invalid_offset(r->buf + start, end - start);
+	if (bad < end - start) {
+		reader_inner_linecol(r, start, start + bad, &line, &col);
+		diag_add(r->m->diag, DIAG_ERROR, r->relpath, line, col,
+		    "invalid UTF-8 (byte 0x%02X); the event is skipped",
+		    (unsigned char)r->buf[start + bad]);
+		r->m->quality.events_read++;
+		r->m->quality.events_skipped++;
+		return;
+	}
+	saved = r->buf[end];
+	r->buf[end] = '\0';
+	obj = cJSON_ParseWithLengthOpts(r->buf + start, end - start + 1, &endp, 1);
+	r->buf[end] = saved;
+	if (obj == NULL) {
+		size_t off = endp != NULL ? (size_t)(endp - r->buf) : start;
+		if (off > end)
+			off = end;
+		reader_inner_linecol(r, start, off, &line, &col);
+		diag_add(r->m->diag, DIAG_ERROR, r->relpath, line, col,
+		    "malformed JSON; the event is skipped");
+		r->m->quality.events_read++;
+		r->m->quality.events_skipped++;
+		return;
+	}
+	reader_linecol(r, start, &line, &col);
+	events_add_json(r->m, obj, r->file, r->relpath, line, col);
+	cJSON_Delete(obj);
+}
+
+/* NDJSON: one record per line; a broken line spoils only itself. */
+static void
+read_ndjson(struct reader *r)
+{
+	size_t searched = 0;	/* bytes after pos known to hold no newline */
+
+	for (;;) {
+		char *nl = memchr(r->buf + r->pos + searched, '\n',
+		    r->len - r->pos - searched);
+		size_t start, end;
+
+		if (nl == NULL) {
+			searched = r->len - r->pos;
+			r->keep = r->pos;
+			if (reader_fill(r) > 0)
+				continue;
+			if (r->pos >= r->len)
+				return;
+			end = r->len;	/* last line without a newline */
+		} else
+			end = (size_t)(nl - r->buf);
+		searched = 0;
+		start = r->pos;
+		r->pos = end < r->len ? end + 1 : end;
+		while (start < end && is_ws(r->buf[start]))
+			start++;
+		while (end > start && is_ws(r->buf[end - 1]))
+			end--;
+		/* The spare byte after the buffer makes buf[end] writable. */
+		if (start < end)
+			reader_record(r, start, end);
+		r->keep = r->pos;
+	}
+}
+
+/* Reads an array's elements as events; r->pos is just past '['. Returns 0
+ * when the array closed, -1 on a structural error (reported). */
+static int
+read_array(struct reader *r)
+{
+	int c, first = 1;
+	size_t end;
+
+	for (;;) {
+		r->keep = r->pos;
+		if ((c = reader_peek(r)) < 0) {
+			reader_error(r, r->len, DIAG_ERROR,
+			    "unexpected end of file inside an array%s", "");
+			return -1;
+		}
+		if (c == ']') {
+			r->pos++;
+			return 0;
+		}
+		if (!first) {
+			if (c != ',') {
+				reader_error(r, r->pos, DIAG_ERROR,
+				    "expected ',' or ']' between events%s", "");
+				return -1;
+			}
+			r->pos++;
+			if ((c = reader_peek(r)) < 0 || c == ']') {
+				reader_error(r, r->pos, DIAG_ERROR,
+				    "expected an event after ','%s", "");
+				return -1;
+			}
+		}
+		first = 0;
+		switch (reader_value(r, &end)) {
+		case SCAN_OK:
+			reader_record(r, r->pos, end);
+			r->pos = end;
+			break;
+		case SCAN_MORE:
+			reader_error(r, r->pos, DIAG_ERROR,
+			    "unexpected end of file: this event is not complete%s", "");
+			return -1;
+		case SCAN_BAD:
+			reader_error(r, r->pos, DIAG_ERROR, "expected an event%s", "");
+			return -1;
+		}
+	}
+}
+
+/* A top-level object is either a wrapper whose "events" key holds the array, or
+ * one event (a JSON-lines file named .json). Other keys of a wrapper are
+ * metadata and skipped. r->pos is at '{'. */
+static int
+read_object(struct reader *r)
+{
+	int64_t obj = r->buf_off + (int64_t)r->pos;	/* absolute: fills move the buffer */
+	size_t end;
+	int c, wrapper = 0;
+
+	r->pos++;
+	for (;;) {
+		int64_t kstart;
+		int is_events;
+
+		r->keep = wrapper ? r->pos : (size_t)(obj - r->buf_off);
+		if ((c = reader_peek(r)) < 0)
+			goto truncated;
+		if (c == '}')
+			break;
+		if (c == ',') {
+			r->pos++;
+			if ((c = reader_peek(r)) < 0)
+				goto truncated;
+		}
+		if (c != '"') {
+			reader_error(r, r->pos, DIAG_ERROR, "expected a key%s", "");
+			return -1;
+		}
+		kstart = r->buf_off + (int64_t)r->pos;
+		if (reader_value(r, &end) != SCAN_OK)
+			goto truncated;
+		is_events = r->buf_off + (int64_t)end - kstart == 8 &&
+		    memcmp(r->buf + end - 8, "\"events\"", 8) == 0;
+		r->pos = end;
+		if ((c = reader_peek(r)) != ':') {
+			if (c < 0)
+				goto truncated;
+			reader_error(r, r->pos, DIAG_ERROR, "expected ':'%s", "");
+			return -1;
+		}
+		r->pos++;
+		if ((c = reader_peek(r)) < 0)
+			goto truncated;
+		if (is_events && c == '[') {
+			wrapper = 1;
+			r->pos++;
+			if (read_array(r) < 0)
+				return -1;
+			continue;
+		}
+		if (reader_value(r, &end) != SCAN_OK)
+			goto truncated;
+		r->pos = end;
+	}
+	r->pos++;
+	if (!wrapper)
+		reader_record(r, (size_t)(obj - r->buf_off), r->pos);
+	return 0;
+truncated:
+	reader_error(r, wrapper ? r->pos : (size_t)(obj - r->buf_off), DIAG_ERROR,
+	    "unexpected end of file: this object is not complete%s", "");
+	return -1;
+}
+
+static void
+read_json(struct reader *r)
+{
+	int c;
+	size_t end;
+
+	for (;;) {
+		r->keep = r->pos;
+		if ((c = reader_peek(r)) < 0)
+			return;
+		if (c == '[') {
+			r->pos++;
+			if (read_array(r) < 0)
+				return;
+		} else if (c == '{') {
+			if (read_object(r) < 0)
+				return;
+		} else {
+			if (reader_value(r, &end) == SCAN_OK) {
+				reader_record(r, r->pos, end);	/* reports the type */
+				r->pos = end;
+			} else {
+				reader_error(r, r->pos, DIAG_ERROR,
+				    "expected an array or an object of events%s", "");
+				return;
+			}
+		}
+	}
+}
+
+static int
+has_suffix(const char *s, const char *suf)
+{
+	size_t n = strlen(s), k = strlen(suf);
+
+	return n >= k && strcmp(s + n - k, suf) == 0;
+}
+
+int
+events_load_file(struct model *m, const char *relpath, const char *fullpath)
+{
+	struct reader r;
+
+	memset(&r, 0, sizeof r);
+	r.m = m;
+	r.relpath = relpath;
+	r.file = intern(m, relpath);
+	r.cur_line = 1;
+	if ((r.fd = open(fullpath, O_RDONLY | O_CLOEXEC)) < 0) {
+		diag_add(m->diag, DIAG_ERROR, relpath, 0, 0, "cannot open: %s",
+		    strerror(errno));
+		return -1;
+	}
+	reader_fill(&r);
+	/* A UTF-8 byte-order mark is tolerated: some exporters write one. */
+	if (r.len >= 3 && memcmp(r.buf, "\xEF\xBB\xBF", 3) == 0)
+		r.pos = 3;
+	if (has_suffix(relpath, ".ndjson") || has_suffix(relpath, ".jsonl"))
+		read_ndjson(&r);
+	else
+		read_json(&r);
+	if (r.io_error)
+		diag_add(m->diag, DIAG_ERROR, relpath, 0, 0, "read error: %s",
+		    strerror(r.io_error));
+	close(r.fd);
+	free(r.buf);
+	return r.io_error ? -1 : 0;
+}

@@ -1,0 +1,376 @@
+/* main.c: the slareport command line — build, check, kpis (SPEC §7). */
+#include <cJSON.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "ingest.h"
+#include "items.h"
+#include "kpi.h"
+#include "output.h"
+
+/* sysexits.h values, spelled out so that the table below is the documentation. */
+enum {
+	EXIT_OK = 0,
+	EXIT_USAGE = 64,	/* command line wrong */
+	EXIT_DATAERR = 65,	/* input data wrong */
+	EXIT_NOINPUT = 66,	/* SRC (or a named file) missing */
+	EXIT_CANTCREAT = 73,	/* output cannot be created */
+	EXIT_IOERR = 74,	/* read or write failed */
+};
+
+static const char usage_main[] =
+"usage: slareport build SRC [-o OUT] [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]\n"
+"                       [--format html,json,csv] [--strict] [-q|-v]\n"
+"       slareport check SRC\n"
+"       slareport kpis SRC [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]\n"
+"       slareport --help | --version\n"
+"Run 'slareport COMMAND --help' for the options of one command.\n";
+
+static const char usage_build[] =
+"usage: slareport build SRC [-o OUT] [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]\n"
+"                       [--format html,json,csv] [--strict] [-q|-v]\n"
+"Reads the agreements and events of SRC and publishes the reports to OUT\n"
+"(default: public). OUT is replaced in one step: a failed run leaves it as it was.\n"
+"  -o, --output OUT   output folder (default public)\n"
+"      --period P     report month YYYY-MM (default: the last month that ended\n"
+"                     before the latest event)\n"
+"      --from A --to B  report every month from A through B\n"
+"      --format LIST  comma-separated outputs: html, json, csv (default all)\n"
+"      --strict       fail (exit 65) on any bad event instead of skipping it\n"
+"  -q, --quiet        print errors only\n"
+"  -v, --verbose      print warnings and what was written\n"
+"  -h, --help         this text\n";
+
+static const char usage_check[] =
+"usage: slareport check SRC\n"
+"Validates site.yml, every agreement and every event file of SRC and prints each\n"
+"problem as FILE:LINE:COL: error|warning: MESSAGE. Exit 65 when there is an\n"
+"error, 0 when there are only warnings or none.\n"
+"  -h, --help         this text\n";
+
+static const char usage_kpis[] =
+"usage: slareport kpis SRC [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]\n"
+"Prints kpis.json to standard output: per agreement, every month from the first\n"
+"event's month through the report period, or the months asked for.\n"
+"      --period P     that month alone\n"
+"      --from A --to B  months A through B\n"
+"  -h, --help         this text\n";
+
+struct options {
+	const char *src;
+	const char *out;
+	int from_ym, to_ym;	/* -1: default */
+	unsigned formats;
+	int strict;
+	int verbosity;		/* 0 quiet, 1 normal, 2 verbose */
+};
+
+static int
+usage_error(const char *usage, const char *fmt, const char *arg)
+{
+	fputs("slareport: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	fputs(usage, stderr);
+	return EXIT_USAGE;
+}
+
+/* "YYYY-MM" → year*12 + month-1, or -1. */
+static int
+parse_month(const char *s)
+{
+	int y, mo;
+	char tail;
+
+	if (strlen(s) != 7 || sscanf(s, "%4d-%2d%c", &y, &mo, &tail) != 2 ||
+	    s[4] != '-' || y < CIVIL_MIN_YEAR || y > CIVIL_MAX_YEAR || mo < 1 || mo > 12)
+		return -1;
+	return y * 12 + mo - 1;
+}
+
+static int
+parse_formats(const char *s, unsigned *out)
+{
+	char *copy = xstrdup(s), *tok, *save = NULL;
+	int ok = 1;
+
+	*out = 0;
+	for (tok = strtok_r(copy, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
+		if (strcmp(tok, "html") == 0)
+			*out |= OUTPUT_HTML;
+		else if (strcmp(tok, "json") == 0)
+			*out |= OUTPUT_JSON;
+		else if (strcmp(tok, "csv") == 0)
+			*out |= OUTPUT_CSV;
+		else
+			ok = 0;
+	}
+	free(copy);
+	return ok && *out != 0;
+}
+
+enum { OPT_PERIOD = 256, OPT_FROM, OPT_TO, OPT_FORMAT, OPT_STRICT };
+
+/* Parses the options of a subcommand; returns 0 or an exit code. */
+static int
+parse_options(int argc, char **argv, const char *cmd, const char *usage,
+    struct options *o)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "period", required_argument, NULL, OPT_PERIOD },
+		{ "from", required_argument, NULL, OPT_FROM },
+		{ "to", required_argument, NULL, OPT_TO },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, is_build = strcmp(cmd, "build") == 0, is_kpis = strcmp(cmd, "kpis") == 0;
+	int period = -1, from = -1, to = -1;
+
+	memset(o, 0, sizeof *o);
+	o->out = "public";
+	o->from_ym = o->to_ym = -1;
+	o->formats = OUTPUT_HTML | OUTPUT_JSON | OUTPUT_CSV;
+	o->verbosity = 1;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:o:qvh", longopts, NULL)) != -1) {
+		const char *bad = NULL;
+
+		switch (c) {
+		case 'h':
+			fputs(usage, stdout);
+			return -1;
+		case 'o':
+		case OPT_FORMAT:
+		case OPT_STRICT:
+		case 'q':
+		case 'v':
+			if (!is_build)
+				bad = argv[optind - 1];
+			break;
+		case OPT_PERIOD:
+		case OPT_FROM:
+		case OPT_TO:
+			if (!is_build && !is_kpis)
+				bad = argv[optind - 1];
+			break;
+		case ':':
+			return usage_error(usage, "option %s needs a value", argv[optind - 1]);
+		default:
+			return usage_error(usage, "unknown option %s", argv[optind - 1]);
+		}
+		if (bad != NULL)
+			return usage_error(usage, "unknown option %s", bad);
+		switch (c) {
+		case 'o': o->out = optarg; break;
+		case 'q': o->verbosity = 0; break;
+		case 'v': o->verbosity = 2; break;
+		case OPT_STRICT: o->strict = 1; break;
+		case OPT_FORMAT:
+			if (!parse_formats(optarg, &o->formats))
+				return usage_error(usage, "--format: expected a list of "
+				    "html, json, csv; got \"%s\"", optarg);
+			break;
+		case OPT_PERIOD:
+		case OPT_FROM:
+		case OPT_TO: {
+			int ym = parse_month(optarg);
+			if (ym < 0)
+				return usage_error(usage, "expected a month YYYY-MM, got \"%s\"",
+				    optarg);
+			if (c == OPT_PERIOD) period = ym;
+			else if (c == OPT_FROM) from = ym;
+			else to = ym;
+			break;
+		}
+		}
+	}
+	if (period >= 0 && (from >= 0 || to >= 0))
+		return usage_error(usage, "%s", "--period and --from/--to exclude each other");
+	if ((from >= 0) != (to >= 0))
+		return usage_error(usage, "%s", "--from and --to go together");
+	if (from > to)
+		return usage_error(usage, "%s", "--from must not be after --to");
+	if (period >= 0)
+		o->from_ym = o->to_ym = period;
+	else if (from >= 0) {
+		o->from_ym = from;
+		o->to_ym = to;
+	}
+	if (optind >= argc)
+		return usage_error(usage, "%s", "missing SRC folder");
+	if (optind + 1 < argc)
+		return usage_error(usage, "unexpected argument %s", argv[optind + 1]);
+	o->src = argv[optind];
+	return 0;
+}
+
+/* Whether diagnostics hold an error outside the events (which are skippable). */
+static int
+has_fatal_error(const struct diag *d, int strict)
+{
+	size_t i;
+
+	for (i = 0; i < diag_len(d); i++) {
+		const struct diag_entry *e = diag_get(d, i);
+		if (e->level != DIAG_ERROR)
+			continue;
+		if (strict || e->file == NULL || strncmp(e->file, "events/", 7) != 0)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+print_diag(const struct diag *d, int verbosity)
+{
+	size_t i;
+
+	for (i = 0; i < diag_len(d); i++) {
+		const struct diag_entry *e = diag_get(d, i);
+		char *s;
+		if (e->level == DIAG_WARNING && verbosity == 0)
+			continue;
+		s = diag_format(e);
+		fprintf(stderr, "%s\n", s);
+		free(s);
+	}
+}
+
+/* Loads SRC; returns 0 or an exit code (the problems already printed). */
+static int
+load(const struct options *o, struct model **m)
+{
+	switch (ingest_load(o->src, m)) {
+	case INGEST_NO_SRC:
+		fprintf(stderr, "slareport: %s: no such folder\n", o->src);
+		return EXIT_NOINPUT;
+	case INGEST_IO:
+		print_diag((*m)->diag, o->verbosity);
+		return EXIT_IOERR;
+	case INGEST_OK:
+		break;
+	}
+	return 0;
+}
+
+static int
+cmd_check(int argc, char **argv)
+{
+	struct options o;
+	struct model *m = NULL;
+	int rc;
+
+	if ((rc = parse_options(argc, argv, "check", usage_check, &o)) != 0)
+		return rc < 0 ? EXIT_OK : rc;
+	if ((rc = load(&o, &m)) != 0) {
+		model_free(m);
+		return rc;
+	}
+	items_check(m);
+	print_diag(m->diag, 2);
+	rc = diag_count(m->diag, DIAG_ERROR) > 0 ? EXIT_DATAERR : EXIT_OK;
+	model_free(m);
+	return rc;
+}
+
+static int
+cmd_kpis(int argc, char **argv)
+{
+	struct options o;
+	struct model *m = NULL;
+	struct kpi_report *r;
+	cJSON *json;
+	char *text;
+	int rc;
+
+	if ((rc = parse_options(argc, argv, "kpis", usage_kpis, &o)) != 0)
+		return rc < 0 ? EXIT_OK : rc;
+	if ((rc = load(&o, &m)) != 0) {
+		model_free(m);
+		return rc;
+	}
+	if (has_fatal_error(m->diag, 0)) {
+		print_diag(m->diag, 0);
+		model_free(m);
+		return EXIT_DATAERR;
+	}
+	r = kpi_compute(m, o.from_ym, o.to_ym);
+	print_diag(m->diag, 0);
+	json = kpi_report_json(r, m);
+	text = cJSON_Print(json);
+	rc = EXIT_OK;
+	if (fputs(text, stdout) == EOF || fputc('\n', stdout) == EOF || fflush(stdout) != 0)
+		rc = EXIT_IOERR;
+	free(text);
+	cJSON_Delete(json);
+	kpi_report_free(r);
+	model_free(m);
+	return rc;
+}
+
+static int
+cmd_build(int argc, char **argv)
+{
+	struct options o;
+	struct model *m = NULL;
+	int rc;
+
+	if ((rc = parse_options(argc, argv, "build", usage_build, &o)) != 0)
+		return rc < 0 ? EXIT_OK : rc;
+	if ((rc = load(&o, &m)) != 0) {
+		model_free(m);
+		return rc;
+	}
+	if (has_fatal_error(m->diag, o.strict)) {
+		print_diag(m->diag, o.verbosity);
+		fprintf(stderr, "slareport: nothing written: %s has errors%s\n", o.src,
+		    o.strict ? " (--strict)" : "");
+		model_free(m);
+		return EXIT_DATAERR;
+	}
+	print_diag(m->diag, o.verbosity);
+	switch (output_build(m, o.out, o.from_ym, o.to_ym, o.formats, o.verbosity)) {
+	case OUTPUT_OK: rc = EXIT_OK; break;
+	case OUTPUT_CANTCREATE: rc = EXIT_CANTCREAT; break;
+	case OUTPUT_IO: rc = EXIT_IOERR; break;
+	}
+	model_free(m);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(usage_main, stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		fputs(usage_main, stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("slareport %s\n", SLAREPORT_VERSION);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "build") == 0)
+		return cmd_build(argc - 1, argv + 1);
+	if (strcmp(argv[1], "check") == 0)
+		return cmd_check(argc - 1, argv + 1);
+	if (strcmp(argv[1], "kpis") == 0)
+		return cmd_kpis(argc - 1, argv + 1);
+	fprintf(stderr, "slareport: unknown command %s\n", argv[1]);
+	fputs(usage_main, stderr);
+	return EXIT_USAGE;
+}

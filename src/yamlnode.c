@@ -1,0 +1,366 @@
+/* yamlnode.c: libyaml's event stream turned into a position-carrying tree. */
+#include "yamlnode.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+/*
+ * libyaml counts marks in characters from the start of its input; diagnostics
+ * want bytes and source lines. A cursor walks forward through the text (marks
+ * arrive almost always in increasing order), so converting every mark costs
+ * linear time overall.
+ */
+struct posmap {
+	const char *s;
+	size_t len;
+	int first_line;
+	size_t chars, byte;		/* cursor: character index and its byte offset */
+	int line, col;			/* of the cursor, relative to s, 1-based */
+};
+
+struct builder {
+	struct posmap pm;
+	const char *path;
+	struct diag *d;
+	int errors;
+	struct yamlnode *stack[YAMLNODE_MAX_DEPTH];
+	size_t cap[YAMLNODE_MAX_DEPTH];
+	int depth;
+	struct yamlnode *root;
+};
+
+static void
+pos_reset(struct posmap *pm)
+{
+	pm->chars = pm->byte = 0;
+	pm->line = pm->col = 1;
+}
+
+/* Source line and byte column of character index ci. */
+static void
+pos_at(struct posmap *pm, size_t ci, int *line, int *col)
+{
+	if (ci < pm->chars)
+		pos_reset(pm);
+	while (pm->chars < ci && pm->byte < pm->len) {
+		unsigned char c = (unsigned char)pm->s[pm->byte];
+		size_t w = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+
+		if (pm->byte + w > pm->len)
+			w = pm->len - pm->byte;
+		if (c == '\n') {
+			pm->line++;
+			pm->col = 1;
+		} else
+			pm->col += (int)w;
+		pm->byte += w;
+		pm->chars++;
+	}
+	*line = pm->line + pm->first_line - 1;
+	*col = pm->col;
+}
+
+static void PRINTF_LIKE(3, 4)
+berror(struct builder *b, yaml_mark_t mark, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+	int line, col;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	pos_at(&b->pm, mark.index, &line, &col);
+	diag_add(b->d, DIAG_ERROR, b->path, line, col, "%s", msg);
+	free(msg);
+	b->errors++;
+}
+
+void
+yamlnode_free(struct yamlnode *n)
+{
+	size_t i, k;
+
+	if (n == NULL)
+		return;
+	k = n->type == YAMLNODE_MAPPING ? 2 * n->n : n->n;
+	for (i = 0; i < k; i++)
+		yamlnode_free(n->items[i]);
+	free(n->items);
+	free(n->text);
+	free(n);
+}
+
+static struct yamlnode *
+node_new(struct builder *b, enum yamlnode_type type, yaml_mark_t mark)
+{
+	struct yamlnode *n = xcalloc(1, sizeof *n);
+
+	n->type = type;
+	pos_at(&b->pm, mark.index, &n->line, &n->col);
+	return n;
+}
+
+/* Appends a finished node to the open container (or makes it the root),
+ * checking mapping keys as they arrive so a duplicate is named at its place. */
+static void
+attach(struct builder *b, struct yamlnode *n)
+{
+	struct yamlnode *p;
+	size_t k, i;
+	void *items;
+
+	if (b->depth == 0) {
+		b->root = n;
+		return;
+	}
+	p = b->stack[b->depth - 1];
+	k = p->type == YAMLNODE_MAPPING ? 2 * p->n + (p->n * 2 < 2 * p->n) : p->n;
+	if (p->type == YAMLNODE_MAPPING) {
+		/* p->n counts complete pairs; an odd item count means a key waits. */
+		k = 0;
+		while (k < 2 * p->n + 2 && p->items != NULL && k < b->cap[b->depth - 1] &&
+		    p->items[k] != NULL)
+			k++;
+	}
+	items = p->items;
+	xgrow(&items, &b->cap[b->depth - 1], k + 2, sizeof *p->items);
+	p->items = items;
+	memset(p->items + k, 0, (b->cap[b->depth - 1] - k) * sizeof *p->items);
+	p->items[k] = n;
+	if (p->type == YAMLNODE_SEQUENCE) {
+		p->n++;
+		return;
+	}
+	if (k % 2 == 1) {
+		p->n++;
+		return;
+	}
+	if (n->type != YAMLNODE_SCALAR) {
+		diag_add(b->d, DIAG_ERROR, b->path, n->line, n->col,
+		    "expected a string as key, got %s", yamlnode_type_name(n));
+		b->errors++;
+		return;
+	}
+	for (i = 0; i < k; i += 2) {
+		const struct yamlnode *o = p->items[i];
+		if (o->type == YAMLNODE_SCALAR && o->len == n->len &&
+		    memcmp(o->text, n->text, n->len) == 0) {
+			diag_add(b->d, DIAG_ERROR, b->path, n->line, n->col,
+			    "duplicate key \"%s\" (first at line %d)", n->text, o->line);
+			b->errors++;
+			break;
+		}
+	}
+}
+
+static bool
+check_tag(struct builder *b, const yaml_char_t *tag, yaml_mark_t mark)
+{
+	if (tag == NULL)
+		return true;
+	berror(b, mark, "tags are not supported (\"%s\")", (const char *)tag);
+	return false;
+}
+
+/* Reports the parser's failure; returns nothing, the caller stops. */
+static void
+syntax_error(struct builder *b, yaml_parser_t *p)
+{
+	int line, col;
+
+	if (p->error == YAML_MEMORY_ERROR) {
+		diag_add(b->d, DIAG_ERROR, b->path, 0, 0, "out of memory parsing YAML");
+		b->errors++;
+		return;
+	}
+	if (p->error == YAML_READER_ERROR) {
+		/* The reader counts bytes, not characters. */
+		size_t off = p->problem_offset < b->pm.len ? p->problem_offset : b->pm.len;
+		offset_to_linecol(b->pm.s, off, &line, &col);
+		diag_add(b->d, DIAG_ERROR, b->path, line + b->pm.first_line - 1, col,
+		    "%s", p->problem ? p->problem : "unreadable YAML");
+		b->errors++;
+		return;
+	}
+	pos_at(&b->pm, p->problem_mark.index, &line, &col);
+	if (b->pm.byte < b->pm.len && b->pm.s[b->pm.byte] == '\t') {
+		/* libyaml's two tab messages both hide the usual cause. */
+		diag_add(b->d, DIAG_ERROR, b->path, line, col,
+		    "tab character: indent YAML with spaces");
+	} else if (p->context != NULL) {
+		int cline, ccol;
+		pos_at(&b->pm, p->context_mark.index, &cline, &ccol);
+		diag_add(b->d, DIAG_ERROR, b->path, line, col, "%s (%s at line %d)",
+		    p->problem ? p->problem : "syntax error", p->context, cline);
+	} else
+		diag_add(b->d, DIAG_ERROR, b->path, line, col, "%s",
+		    p->problem ? p->problem : "syntax error");
+	b->errors++;
+}
+
+/* Handles one event; false when parsing must stop. */
+static bool
+on_event(struct builder *b, yaml_event_t *e, int *docs)
+{
+	struct yamlnode *n;
+
+	switch (e->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (++*docs > 1) {
+			berror(b, e->start_mark, "only one YAML document is allowed");
+			return false;
+		}
+		return true;
+	case YAML_ALIAS_EVENT:
+		berror(b, e->start_mark, "aliases are not supported");
+		/* A null stands in so that keys and values stay paired. */
+		n = node_new(b, YAMLNODE_SCALAR, e->start_mark);
+		n->text = xstrdup("");
+		attach(b, n);
+		return true;
+	case YAML_SCALAR_EVENT:
+		n = node_new(b, YAMLNODE_SCALAR, e->start_mark);
+		check_tag(b, e->data.scalar.tag, e->start_mark);
+		n->text = xstrndup((const char *)e->data.scalar.value, e->data.scalar.length);
+		n->len = e->data.scalar.length;
+		n->quoted = e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+		attach(b, n);
+		return true;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		if (b->depth == YAMLNODE_MAX_DEPTH) {
+			berror(b, e->start_mark, "nesting deeper than %d levels",
+			    YAMLNODE_MAX_DEPTH);
+			return false;
+		}
+		n = node_new(b, e->type == YAML_MAPPING_START_EVENT ? YAMLNODE_MAPPING :
+		    YAMLNODE_SEQUENCE, e->start_mark);
+		check_tag(b, e->type == YAML_MAPPING_START_EVENT ? e->data.mapping_start.tag :
+		    e->data.sequence_start.tag, e->start_mark);
+		b->cap[b->depth] = 0;
+		b->stack[b->depth++] = n;
+		return true;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		n = b->stack[--b->depth];
+		attach(b, n);
+		return true;
+	default:
+		return true;
+	}
+}
+
+int
+yamlnode_parse(const char *text, size_t len, int first_line, const char *path,
+    struct diag *d, struct yamlnode **root)
+{
+	struct builder b;
+	yaml_parser_t p;
+	size_t bad;
+	int docs = 0;
+
+	*root = NULL;
+	memset(&b, 0, sizeof b);
+	b.pm.s = text;
+	b.pm.len = len;
+	b.pm.first_line = first_line;
+	pos_reset(&b.pm);
+	b.path = path;
+	b.d = d;
+
+	/* libyaml's own check reports a byte offset without naming the byte. */
+	if ((bad = utf8_invalid_offset(text, len)) < len) {
+		int line, col;
+		offset_to_linecol(text, bad, &line, &col);
+		diag_add(d, DIAG_ERROR, path, line + first_line - 1, col,
+		    "invalid UTF-8 (byte 0x%02x)", (unsigned char)text[bad]);
+		return 1;
+	}
+	if (!yaml_parser_initialize(&p)) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "out of memory parsing YAML");
+		return 1;
+	}
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+	for (;;) {
+		yaml_event_t e;
+		bool go;
+
+		if (!yaml_parser_parse(&p, &e)) {
+			syntax_error(&b, &p);
+			break;
+		}
+		go = on_event(&b, &e, &docs);
+		if (e.type == YAML_STREAM_END_EVENT)
+			go = false;
+		yaml_event_delete(&e);
+		if (!go)
+			break;
+	}
+	yaml_parser_delete(&p);
+	/* Containers left open by a stopped parse belong to nobody yet. */
+	while (b.depth > 0)
+		attach(&b, b.stack[--b.depth]);
+	if (b.errors > 0) {
+		yamlnode_free(b.root);
+		return b.errors;
+	}
+	*root = b.root;
+	return 0;
+}
+
+const struct yamlnode *
+yamlnode_key(const struct yamlnode *map, size_t i)
+{
+	return map->items[2 * i];
+}
+
+const struct yamlnode *
+yamlnode_value(const struct yamlnode *map, size_t i)
+{
+	return map->items[2 * i + 1];
+}
+
+const struct yamlnode *
+yamlnode_get(const struct yamlnode *map, const char *key)
+{
+	size_t i;
+
+	if (map == NULL || map->type != YAMLNODE_MAPPING)
+		return NULL;
+	for (i = 0; i < map->n; i++) {
+		const struct yamlnode *k = map->items[2 * i];
+		if (k->type == YAMLNODE_SCALAR && strcmp(k->text, key) == 0)
+			return map->items[2 * i + 1];
+	}
+	return NULL;
+}
+
+bool
+yamlnode_is_null(const struct yamlnode *n)
+{
+	static const char *const nulls[] = {"", "~", "null", "Null", "NULL"};
+	size_t i;
+
+	if (n == NULL || n->type != YAMLNODE_SCALAR || n->quoted)
+		return false;
+	for (i = 0; i < sizeof nulls / sizeof *nulls; i++)
+		if (strcmp(n->text, nulls[i]) == 0)
+			return true;
+	return false;
+}
+
+const char *
+yamlnode_type_name(const struct yamlnode *n)
+{
+	switch (n->type) {
+	case YAMLNODE_MAPPING:
+		return "a mapping";
+	case YAMLNODE_SEQUENCE:
+		return "a list";
+	default:
+		return "a string";
+	}
+}
