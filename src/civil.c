@@ -147,7 +147,7 @@ trailing(const struct scan *sc, const char *what)
 {
 	unsigned char c = (unsigned char)*sc->p;
 
-	if (c >= 0x21 && c < 0x7f)
+	if (c >= 0x20 && c < 0x7f)
 		return msgf("unexpected '%c' after %s", c, what);
 	return msgf("unexpected character after %s", what);
 }

@@ -405,17 +405,17 @@ events_add_json(struct model *m, const cJSON *obj, uint32_t file, const char *re
 		e.at = st.local;
 	if ((t == EVENT_OPENED || t == EVENT_ASSIGNED) && e.team == 0) {
 		diag_add(m->diag, DIAG_ERROR, relpath, line, col,
-		    "missing \"team\" on a %s event", event_type_name(t));
+		    "missing \"team\", required on \"%s\" events", event_type_name(t));
 		goto bad;
 	}
 	if ((t == EVENT_OPENED || t == EVENT_SEVERITY_CHANGED) && e.severity == 0) {
 		diag_add(m->diag, DIAG_ERROR, relpath, line, col,
-		    "missing \"severity\" on a %s event", event_type_name(t));
+		    "missing \"severity\", required on \"%s\" events", event_type_name(t));
 		goto bad;
 	}
 	if (t == EVENT_RATED && isnan(e.score)) {
 		diag_add(m->diag, DIAG_ERROR, relpath, line, col,
-		    "missing numeric \"score\" on a rated event");
+		    "missing \"score\", required on \"rated\" events");
 		goto bad;
 	}
 	model_add_event(m, &e);

@@ -19,13 +19,17 @@ struct posmap {
 	int line, col;			/* of the cursor, relative to s, 1-based */
 };
 
+struct frame {
+	struct yamlnode *node;
+	size_t count, cap;		/* items attached so far; allocated */
+};
+
 struct builder {
 	struct posmap pm;
 	const char *path;
 	struct diag *d;
 	int errors;
-	struct yamlnode *stack[YAMLNODE_MAX_DEPTH];
-	size_t cap[YAMLNODE_MAX_DEPTH];
+	struct frame stack[YAMLNODE_MAX_DEPTH];	/* open containers */
 	int depth;
 	struct yamlnode *root;
 };
@@ -107,34 +111,24 @@ node_new(struct builder *b, enum yamlnode_type type, yaml_mark_t mark)
 static void
 attach(struct builder *b, struct yamlnode *n)
 {
+	struct frame *f;
 	struct yamlnode *p;
-	size_t k, i;
+	size_t i;
 	void *items;
 
 	if (b->depth == 0) {
+		yamlnode_free(b->root);	/* only after an error */
 		b->root = n;
 		return;
 	}
-	p = b->stack[b->depth - 1];
-	k = p->type == YAMLNODE_MAPPING ? 2 * p->n + (p->n * 2 < 2 * p->n) : p->n;
-	if (p->type == YAMLNODE_MAPPING) {
-		/* p->n counts complete pairs; an odd item count means a key waits. */
-		k = 0;
-		while (k < 2 * p->n + 2 && p->items != NULL && k < b->cap[b->depth - 1] &&
-		    p->items[k] != NULL)
-			k++;
-	}
+	f = &b->stack[b->depth - 1];
+	p = f->node;
 	items = p->items;
-	xgrow(&items, &b->cap[b->depth - 1], k + 2, sizeof *p->items);
+	xgrow(&items, &f->cap, f->count + 1, sizeof *p->items);
 	p->items = items;
-	memset(p->items + k, 0, (b->cap[b->depth - 1] - k) * sizeof *p->items);
-	p->items[k] = n;
-	if (p->type == YAMLNODE_SEQUENCE) {
-		p->n++;
-		return;
-	}
-	if (k % 2 == 1) {
-		p->n++;
+	p->items[f->count++] = n;
+	if (p->type == YAMLNODE_SEQUENCE || f->count % 2 == 0) {
+		p->n = p->type == YAMLNODE_SEQUENCE ? f->count : f->count / 2;
 		return;
 	}
 	if (n->type != YAMLNODE_SCALAR) {
@@ -143,7 +137,7 @@ attach(struct builder *b, struct yamlnode *n)
 		b->errors++;
 		return;
 	}
-	for (i = 0; i < k; i += 2) {
+	for (i = 0; i + 1 < f->count; i += 2) {
 		const struct yamlnode *o = p->items[i];
 		if (o->type == YAMLNODE_SCALAR && o->len == n->len &&
 		    memcmp(o->text, n->text, n->len) == 0) {
@@ -153,6 +147,18 @@ attach(struct builder *b, struct yamlnode *n)
 			break;
 		}
 	}
+}
+
+/* Closes the innermost container and hands it to its parent. */
+static void
+close_container(struct builder *b)
+{
+	struct frame *f = &b->stack[--b->depth];
+
+	/* A key without its value is possible only when parsing stopped early. */
+	if (f->node->type == YAMLNODE_MAPPING && f->count % 2 == 1)
+		yamlnode_free(f->node->items[--f->count]);
+	attach(b, f->node);
 }
 
 static bool
@@ -239,13 +245,14 @@ on_event(struct builder *b, yaml_event_t *e, int *docs)
 		    YAMLNODE_SEQUENCE, e->start_mark);
 		check_tag(b, e->type == YAML_MAPPING_START_EVENT ? e->data.mapping_start.tag :
 		    e->data.sequence_start.tag, e->start_mark);
-		b->cap[b->depth] = 0;
-		b->stack[b->depth++] = n;
+		b->stack[b->depth].node = n;
+		b->stack[b->depth].count = 0;
+		b->stack[b->depth].cap = 0;
+		b->depth++;
 		return true;
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
-		n = b->stack[--b->depth];
-		attach(b, n);
+		close_container(b);
 		return true;
 	default:
 		return true;
@@ -302,7 +309,7 @@ yamlnode_parse(const char *text, size_t len, int first_line, const char *path,
 	yaml_parser_delete(&p);
 	/* Containers left open by a stopped parse belong to nobody yet. */
 	while (b.depth > 0)
-		attach(&b, b.stack[--b.depth]);
+		close_container(&b);
 	if (b.errors > 0) {
 		yamlnode_free(b.root);
 		return b.errors;
