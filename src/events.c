@@ -435,6 +435,16 @@ reader_record(struct reader *r, size_t start, size_t end)
 	char saved;
 	int line, col;
 
+	/* cJSON would read a raw NUL inside a string and cut the text short. */
+	const char *nul = memchr(r->buf + start, '\0', end - start);
+	if (nul != NULL) {
+		reader_inner_linecol(r, start, (size_t)(nul - r->buf), &line, &col);
+		diag_add(r->m->diag, DIAG_ERROR, r->relpath, line, col,
+		    "NUL byte inside a record; the event is skipped");
+		r->m->quality.events_read++;
+		r->m->quality.events_skipped++;
+		return;
+	}
 	bad = utf8_invalid_offset(r->buf + start, end - start);
 	if (bad < end - start) {
 		reader_inner_linecol(r, start, start + bad, &line, &col);
