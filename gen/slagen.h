@@ -141,7 +141,7 @@ int agreements_write(const char *dir, int y0, int m0, int hy0, int hy1);
 enum { SHAPE_ARRAY, SHAPE_WRAPPED, SHAPE_NDJSON };
 struct sink;
 /* Opens a sink writing events to path in shape; returns NULL (errno set) on failure. */
-struct sink *sink_open(const char *path, int shape, int spaced, uint64_t seed);
+struct sink *sink_open(const char *path, int shape, uint64_t seed);
 /* Queues one formatted JSON object (no newline); records leave in shuffled order. */
 void sink_put(struct sink *s, const char *rec, size_t len);
 /* Flushes, closes and frees s; returns 0 or -1 on a write error. */

@@ -7,8 +7,8 @@
 
 /*
  * Interval i is [start[i], end[i]); cum[i] is the working time of intervals
- * 0..i-1, so cum[n] is the total. W(t), the working time before instant t, is
- * then one binary search, and every query is a difference of two W values.
+ * 0..i-1, so cum[n] is the total. The working time before an instant is then
+ * one binary search away, and every query is a difference of two such values.
  */
 struct calendar {
 	size_t n;
@@ -86,7 +86,8 @@ merge_into(struct calendar *c, struct spans *sp)
 {
 	size_t i;
 
-	qsort(sp->v, sp->n, sizeof *sp->v, cmp_span);
+	if (sp->n > 1)
+		qsort(sp->v, sp->n, sizeof *sp->v, cmp_span);
 	c->start = xmalloc((sp->n ? sp->n : 1) * sizeof *c->start);
 	c->end = xmalloc((sp->n ? sp->n : 1) * sizeof *c->end);
 	c->n = 0;

@@ -24,13 +24,16 @@ struct calendar_spec {
 };
 
 /* Length in seconds of "1d" on this calendar: the longest nominal working day
- * (sum of one weekday's ranges, the largest over the week), 86400 for 24x7. */
+ * (sum of one weekday's ranges, the largest over the week), 86400 for 24x7;
+ * 0 when no weekday has hours. */
 int64_t calendar_day_seconds(const struct calendar_spec *spec);
 
 struct calendar;
 
-/* Compiles spec into working intervals covering at least [from, to). Instants
- * outside that window count as outside working hours. Caller frees. */
+/* Compiles spec into working intervals inside [from, to) (clamped to the
+ * supported years). Instants outside that window count as outside working
+ * hours. The result keeps no pointer to spec or its zone. A NULL zone reads
+ * wall clocks as UTC. Caller frees with calendar_free(). */
 struct calendar *calendar_compile(const struct calendar_spec *spec, sla_time from,
     sla_time to);
 void calendar_free(struct calendar *c);

@@ -4,7 +4,7 @@
 #include <glib.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+#include <sys/stat.h>
 
 #include "util.h"
 
@@ -73,18 +73,20 @@ plausible_name(const char *name)
 	}
 }
 
-/* Whether the tz database has a file for the name (where GLib looks too). */
+/* Whether the tz database has a file for the name (where GLib looks too):
+ * "Europe" is a directory, not a zone. */
 static bool
 in_database(const char *name)
 {
 	const char *dir = getenv("TZDIR");
+	struct stat st;
 	char *path;
 	bool ok;
 
 	if (strcmp(name, "UTC") == 0)	/* GLib knows UTC without tzdata */
 		return true;
 	path = xasprintf("%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", name);
-	ok = access(path, R_OK) == 0;
+	ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
 	free(path);
 	return ok;
 }

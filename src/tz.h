@@ -6,10 +6,13 @@
 
 struct tz;
 
-/* Loads an IANA zone ("Europe/Berlin", "UTC"). NULL when no such zone exists.
- * The caller frees it with tz_free(). */
+/* Loads an IANA zone ("Europe/Berlin", "UTC") from the system tz database
+ * ($TZDIR or /usr/share/zoneinfo). NULL when no such zone exists; POSIX TZ rules
+ * ("CET-1CEST,..."), offsets ("+01:00") and paths are refused too. Offsets are
+ * exact for CIVIL_MIN_YEAR..CIVIL_MAX_YEAR. The caller frees it with tz_free(). */
 struct tz *tz_load(const char *name);
 void tz_free(struct tz *z);
+/* The name it was loaded by; owned by z. */
 const char *tz_name(const struct tz *z);
 
 /* Offset east of UTC, in seconds, in force at a UTC instant. */

@@ -1,7 +1,10 @@
 /* yamlnode.c: libyaml's event stream turned into a position-carrying tree. */
 #include "yamlnode.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -39,6 +42,9 @@ pos_reset(struct posmap *pm)
 {
 	pm->chars = pm->byte = 0;
 	pm->line = pm->col = 1;
+	/* libyaml skips a byte order mark without counting it; so do columns. */
+	if (pm->len >= 3 && memcmp(pm->s, "\xEF\xBB\xBF", 3) == 0)
+		pm->byte = 3;
 }
 
 /* Source line and byte column of character index ci. */
@@ -166,7 +172,11 @@ check_tag(struct builder *b, const yaml_char_t *tag, yaml_mark_t mark)
 {
 	if (tag == NULL)
 		return true;
-	berror(b, mark, "tags are not supported (\"%s\")", (const char *)tag);
+	/* Show the tag as written, "!!str", not as resolved. */
+	if (strncmp((const char *)tag, "tag:yaml.org,2002:", 18) == 0)
+		berror(b, mark, "tags are not supported (\"!!%s\")", (const char *)tag + 18);
+	else
+		berror(b, mark, "tags are not supported (\"%s\")", (const char *)tag);
 	return false;
 }
 
@@ -371,3 +381,245 @@ yamlnode_type_name(const struct yamlnode *n)
 		return "a string";
 	}
 }
+
+/* ---- checked access for schemas ---- */
+
+void
+yamlnode_report(struct yamlcheck *c, enum diag_level level, const struct yamlnode *at,
+    const char *kp, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (kp != NULL && *kp != '\0')
+		diag_add(c->d, level, c->path, at ? at->line : 0, at ? at->col : 0,
+		    "%s: %s", kp, msg);
+	else
+		diag_add(c->d, level, c->path, at ? at->line : 0, at ? at->col : 0,
+		    "%s", msg);
+	free(msg);
+	if (level == DIAG_ERROR)
+		c->errors++;
+}
+
+#define ERR(c, at, kp, ...) yamlnode_report(c, DIAG_ERROR, at, kp, __VA_ARGS__)
+#define WARN(c, at, kp, ...) yamlnode_report(c, DIAG_WARNING, at, kp, __VA_ARGS__)
+
+static int
+cmp_entry(const void *pa, const void *pb)
+{
+	const struct diag_entry *a = *(const struct diag_entry *const *)pa;
+	const struct diag_entry *b = *(const struct diag_entry *const *)pb;
+
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return a < b ? -1 : a > b;	/* entries are contiguous: keeps found order */
+}
+
+void
+yamlnode_check_init(struct yamlcheck *c, const char *path)
+{
+	memset(c, 0, sizeof *c);
+	c->path = path;
+	c->d = diag_new();
+}
+
+/* Moves the private diagnostics into d in order of position; frees them. */
+void
+yamlnode_check_finish(struct yamlcheck *c, struct diag *d)
+{
+	size_t i, n = diag_len(c->d);
+	const struct diag_entry **v = xcalloc(n + 1, sizeof *v);
+
+	for (i = 0; i < n; i++)
+		v[i] = diag_get(c->d, i);
+	qsort(v, n, sizeof *v, cmp_entry);
+	for (i = 0; i < n; i++)
+		diag_add(d, v[i]->level, v[i]->file, v[i]->line, v[i]->col, "%s",
+		    v[i]->message);
+	free(v);
+	diag_free(c->d);
+	c->d = NULL;
+}
+
+/* A value for messages: "\"text\"" (shortened) or "a mapping" / "a list". */
+const char *
+yamlnode_show(struct yamlcheck *c, const struct yamlnode *n)
+{
+	size_t i, o = 0, max = sizeof c->shown - 6;
+
+	if (n->type != YAMLNODE_SCALAR)
+		return yamlnode_type_name(n);
+	c->shown[o++] = '"';
+	for (i = 0; i < n->len && o < max; i++) {
+		unsigned char ch = (unsigned char)n->text[i];
+		/* Never cut a UTF-8 sequence: stop before a lead byte near the end. */
+		if (ch >= 0xC0 && o + 4 >= max)
+			break;
+		c->shown[o++] = ch == '\n' || ch == '\t' ? ' ' : (char)ch;
+	}
+	if (i < n->len) {
+		memcpy(c->shown + o, "...", 3);
+		o += 3;
+	}
+	c->shown[o++] = '"';
+	c->shown[o] = '\0';
+	return c->shown;
+}
+
+/* "kp.key", or "key" at the top; the caller frees. */
+char *
+yamlnode_path(const char *kp, const char *key)
+{
+	return *kp ? xasprintf("%s.%s", kp, key) : xstrdup(key);
+}
+
+/* Warns about every key of map not in the NULL-terminated list known. */
+void
+yamlnode_check_keys(struct yamlcheck *c, const struct yamlnode *map, const char *kp,
+    const char *const *known)
+{
+	size_t i;
+	const char *const *k;
+
+	for (i = 0; i < map->n; i++) {
+		const struct yamlnode *key = yamlnode_key(map, i);
+		for (k = known; *k != NULL && strcmp(*k, key->text) != 0; k++)
+			;
+		if (*k == NULL)
+			WARN(c, key, kp, "unknown key \"%s\"", key->text);
+	}
+}
+
+/* The value of key in map; NULL when absent or null, with an error if the key
+ * is required. */
+const struct yamlnode *
+yamlnode_field(struct yamlcheck *c, const struct yamlnode *map, const char *kp, const char *key,
+    bool required)
+{
+	const struct yamlnode *v = yamlnode_get(map, key);
+
+	if (v != NULL && !yamlnode_is_null(v))
+		return v;
+	if (required) {
+		if (v == NULL)
+			ERR(c, map, kp, "missing key \"%s\"", key);
+		else {
+			char *p = yamlnode_path(kp, key);
+			ERR(c, v, p, "no value given");
+			free(p);
+		}
+	}
+	return NULL;
+}
+
+/* The scalar value of key (see field), or NULL; anything else is an error
+ * saying that expect was expected. */
+const struct yamlnode *
+yamlnode_scalar(struct yamlcheck *c, const struct yamlnode *map, const char *kp, const char *key,
+    bool required, const char *expect)
+{
+	const struct yamlnode *v = yamlnode_field(c, map, kp, key, required);
+	char *p;
+
+	if (v == NULL || v->type == YAMLNODE_SCALAR)
+		return v;
+	p = yamlnode_path(kp, key);
+	ERR(c, v, p, "expected %s, got %s", expect, yamlnode_type_name(v));
+	free(p);
+	return NULL;
+}
+
+/* A copy of the string value of key, or NULL. */
+char *
+yamlnode_string(struct yamlcheck *c, const struct yamlnode *map, const char *kp,
+    const char *key, bool required)
+{
+	const struct yamlnode *v = yamlnode_scalar(c, map, kp, key, required, "a string");
+
+	return v != NULL ? xstrdup(v->text) : NULL;
+}
+
+/* Decimal numbers only: YAML's hex, octal and .inf have no place here. */
+static bool
+parse_number(const char *s, double *out)
+{
+	const char *p = s;
+	size_t digits = 0;
+
+	if (*p == '+' || *p == '-')
+		p++;
+	for (; *p >= '0' && *p <= '9'; p++)
+		digits++;
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			digits++;
+	if (digits == 0 || *p != '\0' || digits > 15)
+		return false;
+	*out = strtod(s, NULL);
+	return true;
+}
+
+/* Number of key within [lo, hi] (hi may be INFINITY) into *out; false when
+ * absent or wrong. */
+bool
+yamlnode_number(struct yamlcheck *c, const struct yamlnode *map, const char *kp, const char *key,
+    bool required, double lo, double hi, double *out)
+{
+	char expect[64];
+	const struct yamlnode *v;
+	double x;
+	char *p;
+
+	if (isinf(hi))
+		snprintf(expect, sizeof expect, "a number >= %g", lo);
+	else
+		snprintf(expect, sizeof expect, "a number from %g to %g", lo, hi);
+	if ((v = yamlnode_scalar(c, map, kp, key, required, expect)) == NULL)
+		return false;
+	if (parse_number(v->text, &x) && x >= lo && x <= hi) {
+		*out = x;
+		return true;
+	}
+	p = yamlnode_path(kp, key);
+	ERR(c, v, p, "expected %s, got %s", expect, yamlnode_show(c, v));
+	free(p);
+	return false;
+}
+
+/* Index in the NULL-terminated choices of key's value (case-insensitive), or
+ * -1 when absent or not one of them. */
+int
+yamlnode_choice(struct yamlcheck *c, const struct yamlnode *map, const char *kp, const char *key,
+    bool required, const char *const *choices)
+{
+	struct strbuf sb = {0};
+	const struct yamlnode *v;
+	int i, n;
+	char *p;
+
+	for (n = 0; choices[n] != NULL; n++) {
+		if (n > 0)
+			strbuf_puts(&sb, choices[n + 1] == NULL ? " or " : ", ");
+		strbuf_puts(&sb, choices[n]);
+	}
+	v = yamlnode_scalar(c, map, kp, key, required, sb.data);
+	for (i = 0; v != NULL && i < n; i++)
+		if (strcasecmp(v->text, choices[i]) == 0) {
+			strbuf_free(&sb);
+			return i;
+		}
+	if (v != NULL) {
+		p = yamlnode_path(kp, key);
+		ERR(c, v, p, "expected %s, got %s", sb.data, yamlnode_show(c, v));
+		free(p);
+	}
+	strbuf_free(&sb);
+	return -1;
+}
+

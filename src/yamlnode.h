@@ -42,4 +42,51 @@ bool yamlnode_is_null(const struct yamlnode *n);
 /* "a mapping", "a list" or "a string", for messages (static). */
 const char *yamlnode_type_name(const struct yamlnode *n);
 
+/* ---- checked access for schemas ----
+ * Errors and warnings name a key path ("severities.2.resolution") and the
+ * position of the offending node; they collect in a private diag and reach the
+ * caller's sorted by position. */
+struct yamlcheck {
+	const char *path;		/* file as shown in diagnostics */
+	struct diag *d;			/* private, until yamlnode_check_finish */
+	int errors;
+	char shown[96];			/* yamlnode_show's buffer */
+};
+
+/* Starts collecting diagnostics for path (borrowed until finish). */
+void yamlnode_check_init(struct yamlcheck *c, const char *path);
+/* Moves the collected diagnostics into d, ordered by line and column (file-
+ * level ones first, ties in the order found), and frees them. */
+void yamlnode_check_finish(struct yamlcheck *c, struct diag *d);
+/* Records "kp: message" (or "message" when kp is NULL or "") at node at (no
+ * position when NULL); errors are counted in c->errors. */
+void yamlnode_report(struct yamlcheck *c, enum diag_level level,
+    const struct yamlnode *at, const char *kp, const char *fmt, ...) PRINTF_LIKE(5, 6);
+/* n for messages: "\"text\"" (shortened) or "a mapping" / "a list"; valid until
+ * the next call (c's buffer). */
+const char *yamlnode_show(struct yamlcheck *c, const struct yamlnode *n);
+/* "kp.key", or "key" when kp is ""; the caller frees. */
+char *yamlnode_path(const char *kp, const char *key);
+/* Warns "unknown key" for each key of map not in the NULL-terminated known. */
+void yamlnode_check_keys(struct yamlcheck *c, const struct yamlnode *map,
+    const char *kp, const char *const *known);
+/* Value of key in map, NULL when absent or null; then an error when required
+ * ("missing key", or "no value given" at a null). Borrowed. */
+const struct yamlnode *yamlnode_field(struct yamlcheck *c, const struct yamlnode *map,
+    const char *kp, const char *key, bool required);
+/* As yamlnode_field, but a mapping or list is an error "expected <expect>". */
+const struct yamlnode *yamlnode_scalar(struct yamlcheck *c, const struct yamlnode *map,
+    const char *kp, const char *key, bool required, const char *expect);
+/* Copy of the string value of key, or NULL; the caller frees. */
+char *yamlnode_string(struct yamlcheck *c, const struct yamlnode *map,
+    const char *kp, const char *key, bool required);
+/* Decimal number of key within [lo, hi] (hi may be INFINITY) into *out;
+ * false when absent or wrong (reported). */
+bool yamlnode_number(struct yamlcheck *c, const struct yamlnode *map, const char *kp,
+    const char *key, bool required, double lo, double hi, double *out);
+/* Index into the NULL-terminated choices of key's value (compared without
+ * case), or -1 when absent or not one of them (reported). */
+int yamlnode_choice(struct yamlcheck *c, const struct yamlnode *map, const char *kp,
+    const char *key, bool required, const char *const *choices);
+
 #endif

@@ -136,6 +136,7 @@ Test(tz, unknown_zones)
 		"Mars/Olympus", "", "../etc/passwd", "Europe/../Europe/Berlin",
 		"/usr/share/zoneinfo/Europe/Berlin", "Europe/Berlin ", "europe/berlin",
 		"ABC3", "CET-1CEST,M3.5.0,M10.5.0/3", "+01:00", "Europe/", "Europe//Berlin",
+		"Europe", "zone.tab", "Europe/Berlin\n", "Europe/.Berlin",
 	};
 	size_t i;
 

@@ -1,0 +1,390 @@
+/* slagen_agree.c: the demo company's agreements and site.yml, written as Markdown files. */
+#include "slagen.h"
+
+#include <errno.h>
+#include <string.h>
+
+static const struct hours h_office[] = {{"mon-fri", "08:00-18:00"}};
+static const struct hours h_network[] = {{"mon-fri", "07:00-19:00"}};
+static const struct hours h_app_oncall[] = {
+	{"mon-fri", "07:00-22:00"}, {"sat", "09:00-17:00"}, {"sun", "09:00-17:00"}};
+static const struct hours h_newyork[] = {{"mon-fri", "09:00-17:00"}};
+static const struct hours h_facility[] = {
+	{"mon-fri", "07:00-12:00,12:30-16:30"}, {"sat", "08:00-12:00"}};
+
+static const struct sevdef sev_it[] = {
+	{"1", "Critical", "15m", "4h", 100, SEVCAL_24X7, NULL, 0,
+	 "Sales cannot sell: CRM, order entry, the web shop or the sales hotline is down "
+	 "for a whole team or office, or customer data may be exposed."},
+	{"2", "High", "1h", "8h", 95, SEVCAL_INHERIT, NULL, 0,
+	 "A key function is impaired for several people, or one person cannot work at "
+	 "all, and there is no workaround."},
+	{"3", "Normal", "4h", "3d", 90, SEVCAL_INHERIT, NULL, 0,
+	 "One person or a small group is impaired but can keep working, if need be "
+	 "with a workaround."},
+	{"4", "Low", "1d", "10d", 90, SEVCAL_INHERIT, NULL, 0,
+	 "Service requests, questions and cosmetic faults that can be planned."},
+};
+
+static const struct sevdef sev_net[] = {
+	{"1", "Critical", NULL, "1h", 95, SEVCAL_24X7, NULL, 0,
+	 "An office, the data centre uplink or the VPN concentrator is unreachable."},
+	{"2", "High", NULL, "2h", 95, SEVCAL_INHERIT, NULL, 0,
+	 "Degraded links, a floor without Wi-Fi, telephony with broken audio."},
+	{"3", "Normal", NULL, "8h", 90, SEVCAL_INHERIT, NULL, 0,
+	 "Single ports, single users' VPN profiles, firewall rule changes for one host."},
+	{"4", "Low", NULL, "3d", 90, SEVCAL_INHERIT, NULL, 0,
+	 "Planned patching, new sockets, guest Wi-Fi vouchers, documentation."},
+};
+
+static const struct sevdef sev_sys[] = {
+	{"1", "Critical", NULL, "1h", 95, SEVCAL_24X7, NULL, 0,
+	 "Mail, directory, file services or the virtualisation cluster are down."},
+	{"2", "High", NULL, "3h", 95, SEVCAL_INHERIT, NULL, 0,
+	 "A server is degraded, backups failed twice, a group cannot log on."},
+	{"3", "Normal", NULL, "7h", 90, SEVCAL_INHERIT, NULL, 0,
+	 "A mailbox, a share permission, one laptop image or one printer queue."},
+	{"4", "Low", NULL, "3d", 90, SEVCAL_INHERIT, NULL, 0,
+	 "Quota increases, planned restores, lifecycle replacements."},
+};
+
+static const struct sevdef sev_app[] = {
+	{"1", "Critical", NULL, "90m", 95, SEVCAL_HOURS, h_app_oncall, 3,
+	 "CRM, ERP order entry or the B2B web shop is unusable for everyone."},
+	{"2", "High", NULL, "3h30m", 95, SEVCAL_INHERIT, NULL, 0,
+	 "A business function fails (quotes, price lists, invoices) without workaround."},
+	{"3", "Normal", NULL, "1d", 90, SEVCAL_INHERIT, NULL, 0,
+	 "Wrong data in one record, a report that times out, a broken template."},
+	{"4", "Low", NULL, "3d", 90, SEVCAL_INHERIT, NULL, 0,
+	 "Small changes to layouts, fields and reports; questions on use."},
+};
+
+static const struct sevdef sev_lead[] = {
+	{"hot", "Hot (A) lead", "4h", "5d", 95, SEVCAL_INHERIT, NULL, 0,
+	 "Budget confirmed, decision expected within three months, the contact "
+	 "asked for a call or a quote."},
+	{"warm", "Warm (B) lead", "24h", "10d", 90, SEVCAL_INHERIT, NULL, 0,
+	 "Good fit and active interest, but no confirmed budget or timeline yet."},
+};
+
+static const struct sevdef sev_onb[] = {
+	{"1", "Enterprise", "4h", "5d", 90, SEVCAL_INHERIT, NULL, 0,
+	 "Annual contract value above USD 100,000 or more than 50 delivery locations."},
+	{"2", "Mid-market", "1d", "8d", 90, SEVCAL_INHERIT, NULL, 0,
+	 "Annual contract value from USD 20,000 to 100,000."},
+	{"3", "Small business", "2d", "10d", 85, SEVCAL_INHERIT, NULL, 0,
+	 "Annual contract value below USD 20,000; standard price list, no custom terms."},
+};
+
+static const struct sevdef sev_fac[] = {
+	{"1", "Notfall", "30m", "4h", 95, SEVCAL_24X7, NULL, 0,
+	 "Gefahr für Personen oder das Gebäude: Wasserschaden, Stromausfall, "
+	 "Personen im Aufzug eingeschlossen, Einbruch."},
+	{"2", "Dringend", "2h", "1d", 90, SEVCAL_INHERIT, NULL, 0,
+	 "Ein Arbeitsbereich ist nicht nutzbar: Heizung oder Klimaanlage ausgefallen, "
+	 "Tür schließt nicht, Showroom ohne Licht."},
+	{"3", "Normal", "1d", "5d", 90, SEVCAL_INHERIT, NULL, 0,
+	 "Störung mit Ausweichmöglichkeit: defekte Leuchte, klemmendes Fenster, "
+	 "Kaffeemaschine in der Teeküche."},
+	{"4", "Geplant", "2d", "20d", 85, SEVCAL_INHERIT, NULL, 0,
+	 "Planbare Aufträge: Umzüge, Möbel, Schlüssel, Parkkarten, Beschilderung."},
+};
+
+static const struct credits cr_it = {12000, "EUR", 3, {95, 90, 85}, {5, 10, 15}};
+static const struct credits cr_fac = {4800, "EUR", 2, {90, 80}, {3, 8}};
+
+const struct agreement agreements[AG_COUNT] = {
+	[AG_IT] = {"it-service-desk.md", "it-service-desk", "IT Service Desk for Sales", "sla",
+		"service-desk", "sales", "null", 2, "quarterly", ZONE_BERLIN, h_office, 1,
+		HOL_DE_BE, 0, "{requester: sales, kind: [incident, request]}", NULL, NULL, &cr_it,
+		sev_it, 4, LANG_EN, body_it_service_desk},
+	[AG_NET] = {"ola-network.md", "ola-network", "OLA: Network Operations for the IT Service Desk",
+		"ola", "network", "service-desk", "it-service-desk", 0, "semi-annually",
+		ZONE_BERLIN, h_network, 1, HOL_DE_BE, 1, NULL, NULL, NULL, NULL, sev_net, 4,
+		LANG_EN, body_ola_network},
+	[AG_SYS] = {"ola-systems.md", "ola-systems", "OLA: Systems and Workplace for the IT Service Desk",
+		"ola", "systems", "service-desk", "it-service-desk", 0, "semi-annually",
+		ZONE_BERLIN, h_office, 1, HOL_DE_BE, 1, NULL, NULL, NULL, NULL, sev_sys, 4,
+		LANG_EN, body_ola_systems},
+	[AG_APP] = {"ola-applications.md", "ola-applications",
+		"OLA: Business Applications for the IT Service Desk", "ola", "applications",
+		"service-desk", "it-service-desk", 0, "quarterly", ZONE_BERLIN, h_office, 1,
+		HOL_DE_BE, 1, NULL, NULL, NULL, NULL, sev_app, 4, LANG_EN, body_ola_applications},
+	[AG_LEAD] = {"lead-handoff.md", "lead-handoff", "Lead Hand-off from Marketing to Sales", "sla",
+		"marketing", "sales", NULL, 0, "monthly", ZONE_BERLIN, NULL, 0, HOL_NONE, 0,
+		"{kind: lead}", "{metric: value, min: 400000, per: month}", NULL, NULL,
+		sev_lead, 2, LANG_EN, body_lead_handoff},
+	[AG_ONB] = {"customer-onboarding.md", "customer-onboarding",
+		"Customer Onboarding Hand-off, US Region", "sla", "sales", "customer-service", NULL,
+		1, "quarterly", ZONE_NEWYORK, h_newyork, 1, HOL_US, 0, "{kind: onboarding}", NULL,
+		"{scale: csat, min: 80}", NULL, sev_onb, 3, LANG_EN, body_onboarding},
+	[AG_FAC] = {"facility-sales.md", "facility-sales", "Gebäudemanagement für den Vertrieb", "sla",
+		"facility", "sales", NULL, 3, "annually", ZONE_BERLIN, h_facility, 2, HOL_DE_BE, 0,
+		"{requester: sales, kind: facility}", NULL, "{scale: nps, min: 20}", &cr_fac,
+		sev_fac, 4, LANG_DE, body_facility},
+};
+
+static const char *const wd_en[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+static const char *const wd_de[7] = {"Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."};
+
+/* A duration in words for the tables: "15 min", "3 business days", "3 Std. 30 Min.". */
+static void
+duration_words(char *out, size_t n, const char *d, int lang, int round_clock)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	while (*d && len < n) {
+		long v = 0;
+		while (*d >= '0' && *d <= '9')
+			v = v * 10 + (*d++ - '0');
+		char u = *d ? *d++ : 'm';
+		const char *w;
+		if (u == 'd')
+			w = lang == LANG_DE ? (round_clock ? (v == 1 ? "Tag" : "Tage") :
+				(v == 1 ? "Arbeitstag" : "Arbeitstage")) :
+				(round_clock ? (v == 1 ? "day" : "days") :
+				(v == 1 ? "business day" : "business days"));
+		else if (u == 'h')
+			w = lang == LANG_DE ? "Std." : "h";
+		else
+			w = lang == LANG_DE ? "Min." : "min";
+		len += (size_t)snprintf(out + len, n - len, "%s%ld %s", len ? " " : "", v, w);
+	}
+}
+
+static void
+write_sevtable(FILE *f, const struct agreement *a)
+{
+	int de = a->lang == LANG_DE, ola = strcmp(a->kind, "ola") == 0;
+	const char *label = a->sev == sev_lead ? "Lead class" : a->sev == sev_onb ? "Tier" :
+		de ? "Priorität" : "Severity";
+
+	if (ola)
+		fprintf(f, "| %s | Name | Typical cases | Resolution budget | Goal |\n"
+			"|:--:|---|---|---|--:|\n", label);
+	else if (de)
+		fprintf(f, "| %s | Bezeichnung | Bedeutung | Erste Reaktion | Lösung | Zielwert |\n"
+			"|:--:|---|---|---|---|--:|\n", label);
+	else
+		fprintf(f, "| %s | Name | Meaning | First response | Resolution | Goal |\n"
+			"|:--:|---|---|---|---|--:|\n", label);
+	for (int i = 0; i < a->nsev; i++) {
+		const struct sevdef *s = &a->sev[i];
+		int rc = s->calkind == SEVCAL_24X7 || (a->hours == NULL && s->calkind == SEVCAL_INHERIT);
+		char resp[64], res[64];
+		const char *suffix = "";
+		duration_words(resp, sizeof resp, s->response ? s->response : "", a->lang, rc);
+		duration_words(res, sizeof res, s->resolution, a->lang, rc);
+		if (s->calkind == SEVCAL_24X7)
+			suffix = de ? ", rund um die Uhr" : ", round the clock";
+		else if (s->calkind == SEVCAL_HOURS)
+			suffix = ", extended hours";
+		if (ola)
+			fprintf(f, "| %s | %s | %s | %s%s | %d %% |\n", s->key, s->name, s->meaning,
+				res, suffix, s->goal);
+		else
+			fprintf(f, "| %s | %s | %s | %s%s | %s%s | %d %% |\n", s->key, s->name,
+				s->meaning, resp, suffix, res, suffix, s->goal);
+	}
+}
+
+static void
+write_holidays(FILE *f, const struct agreement *a, int hy0, int hy1)
+{
+	struct holiday hol[CAL_MAXHOL];
+	int n = holidays_list(a->holset, hy0, hy1, hol, CAL_MAXHOL), de = a->lang == LANG_DE;
+
+	fprintf(f, de ? "| Datum | Feiertag |\n|---|---|\n" : "| Date | Holiday |\n|---|---|\n");
+	for (int i = 0; i < n; i++) {
+		int y, m, d;
+		civil_from_days(hol[i].day, &y, &m, &d);
+		if (de)
+			fprintf(f, "| %s %02d.%02d.%04d | %s |\n", wd_de[weekday_of(hol[i].day)], d, m, y,
+				hol[i].name_de);
+		else
+			fprintf(f, "| %s %04d-%02d-%02d | %s |\n", wd_en[weekday_of(hol[i].day)], y, m, d,
+				hol[i].name_en);
+	}
+}
+
+static void
+write_credits(FILE *f, const struct agreement *a)
+{
+	const struct credits *c = a->credits;
+	int de = a->lang == LANG_DE;
+
+	fprintf(f, de ? "| Gesamterfüllung Lösungszeit unter | Gutschrift | Betrag |\n|---|--:|--:|\n" :
+		"| Pooled resolution attainment below | Credit | Amount |\n|---|--:|--:|\n");
+	for (int i = 0; i < c->ntiers; i++) {
+		long amount = c->fee * c->percent[i] / 100;
+		if (de)
+			fprintf(f, "| %d %% | %d %% der Monatspauschale | %ld,00 € |\n", c->below[i],
+				c->percent[i], amount);
+		else
+			fprintf(f, "| %d %% | %d %% of the monthly fee | %s %ld |\n", c->below[i],
+				c->percent[i], c->currency, amount);
+	}
+}
+
+static void
+write_ola_budgets(FILE *f)
+{
+	const struct agreement *sla = &agreements[AG_IT];
+	char buf[4][64];
+
+	fprintf(f, "| Severity | SLA resolution | Network | Systems | Applications |\n"
+		"|:--:|---|---|---|---|\n");
+	for (int i = 0; i < sla->nsev; i++) {
+		duration_words(buf[0], sizeof buf[0], sla->sev[i].resolution, LANG_EN,
+			sla->sev[i].calkind == SEVCAL_24X7);
+		for (int k = 0; k < 3; k++) {
+			const struct sevdef *s = &agreements[AG_NET + k].sev[i];
+			duration_words(buf[k + 1], sizeof buf[k + 1], s->resolution, LANG_EN,
+				s->calkind == SEVCAL_24X7);
+		}
+		fprintf(f, "| %s %s | %s | %s | %s | %s |\n", sla->sev[i].key, sla->sev[i].name,
+			buf[0], buf[1], buf[2], buf[3]);
+	}
+}
+
+static void
+write_hours_yaml(FILE *f, const struct hours *h, int n)
+{
+	fputc('{', f);
+	for (int i = 0; i < n; i++)
+		fprintf(f, "%s%s: \"%s\"", i ? ", " : "", h[i].days, h[i].ranges);
+	fputc('}', f);
+}
+
+static void
+write_front_matter(FILE *f, const struct agreement *a, int y0, int m0, int hy0, int hy1)
+{
+	int ey = y0, em = m0 - a->effective_months;
+
+	while (em < 1) {
+		em += 12;
+		ey--;
+	}
+	fprintf(f, "---\nid: %s\ntitle: \"%s\"\nkind: %s\nprovider: %s\ncustomer: %s\n",
+		a->id, a->title, a->kind, a->provider, a->customer);
+	if (a->supports)
+		fprintf(f, "supports: %s\n", a->supports);
+	fprintf(f, "effective: %04d-%02d-01\nreview: %s\ntimezone: %s\n", ey, em, a->review,
+		a->zone == ZONE_BERLIN ? "Europe/Berlin" : "America/New_York");
+	if (a->hours == NULL) {
+		fprintf(f, "calendar: 24x7\n");
+	} else {
+		fprintf(f, "calendar:\n  hours: ");
+		write_hours_yaml(f, a->hours, a->nhours);
+		struct holiday hol[CAL_MAXHOL];
+		int n = holidays_list(a->holset, hy0, hy1, hol, CAL_MAXHOL);
+		if (a->holstyle == 1) {
+			fprintf(f, "\n  holidays: [");
+			for (int i = 0; i < n; i++) {
+				int y, m, d;
+				civil_from_days(hol[i].day, &y, &m, &d);
+				fprintf(f, "%s%04d-%02d-%02d", i ? (i % 6 ? ", " : ",\n    ") : "", y, m, d);
+			}
+			fprintf(f, "]\n");
+		} else {
+			fprintf(f, "\n  holidays:\n");
+			for (int i = 0; i < n; i++) {
+				int y, m, d;
+				civil_from_days(hol[i].day, &y, &m, &d);
+				fprintf(f, "    - %04d-%02d-%02d  # %s\n", y, m, d,
+					a->lang == LANG_DE ? hol[i].name_de : hol[i].name_en);
+			}
+		}
+	}
+	if (a->match)
+		fprintf(f, "match: %s\n", a->match);
+	fprintf(f, "severities:\n");
+	for (int i = 0; i < a->nsev; i++) {
+		const struct sevdef *s = &a->sev[i];
+		fprintf(f, "  %s: {name: \"%s\"", s->key, s->name);
+		if (s->response)
+			fprintf(f, ", response: %s", s->response);
+		fprintf(f, ", resolution: %s, goal: %d", s->resolution, s->goal);
+		if (s->calkind == SEVCAL_24X7) {
+			fprintf(f, ", calendar: 24x7");
+		} else if (s->calkind == SEVCAL_HOURS) {
+			fprintf(f, ",\n      calendar: {hours: ");
+			write_hours_yaml(f, s->calhours, s->ncalhours);
+			fprintf(f, "}");
+		}
+		fprintf(f, "}\n");
+	}
+	if (a->volume)
+		fprintf(f, "volume: %s\n", a->volume);
+	if (a->satisfaction)
+		fprintf(f, "satisfaction: %s\n", a->satisfaction);
+	if (a->credits) {
+		const struct credits *c = a->credits;
+		fprintf(f, "credits: {fee: %ld, currency: %s, tiers: [", c->fee, c->currency);
+		for (int i = 0; i < c->ntiers; i++)
+			fprintf(f, "%s{below: %d, percent: %d}", i ? ", " : "", c->below[i], c->percent[i]);
+		fprintf(f, "]}\n");
+	}
+	fprintf(f, "---\n");
+}
+
+/* Copies the body, replacing whole lines "@NAME@" by generated tables. */
+static void
+write_body(FILE *f, const struct agreement *a, int hy0, int hy1)
+{
+	const char *p = a->body;
+
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		if (len > 2 && p[0] == '@' && p[len - 1] == '@') {
+			if (strncmp(p, "@SEVTABLE@", len) == 0)
+				write_sevtable(f, a);
+			else if (strncmp(p, "@HOLIDAYS@", len) == 0)
+				write_holidays(f, a, hy0, hy1);
+			else if (strncmp(p, "@CREDITS@", len) == 0)
+				write_credits(f, a);
+			else if (strncmp(p, "@OLABUDGETS@", len) == 0)
+				write_ola_budgets(f);
+		} else {
+			fwrite(p, 1, len, f);
+			fputc('\n', f);
+		}
+		p += len + (nl != NULL);
+	}
+}
+
+int
+agreements_write(const char *dir, int y0, int m0, int hy0, int hy1)
+{
+	char path[4096];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/site.yml", dir);
+	if ((f = fopen(path, "w")) == NULL)
+		return -1;
+	fprintf(f, "# Site settings of the slareport demo (written by gen/slagen).\n"
+		"title: \"Service Levels – Nordlicht Handels GmbH\"\n"
+		"organisation: \"Nordlicht Handels GmbH\"\n"
+		"timezone: Europe/Berlin\n"
+		"locale: en\n"
+		"page_size: A4\n");
+	if (fclose(f) != 0)
+		return -1;
+	for (int i = 0; i < AG_COUNT; i++) {
+		const struct agreement *a = &agreements[i];
+		snprintf(path, sizeof path, "%s/agreements/%s", dir, a->file);
+		if ((f = fopen(path, "w")) == NULL)
+			return -1;
+		write_front_matter(f, a, y0, m0, hy0, hy1);
+		write_body(f, a, hy0, hy1);
+		int bad = ferror(f);
+		if (fclose(f) != 0 || bad) {
+			if (errno == 0)
+				errno = EIO;
+			return -1;
+		}
+	}
+	return 0;
+}

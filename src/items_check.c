@@ -1,0 +1,273 @@
+/* items_check.c: the item-level problems of SPEC §5, reported once for check, kpis and build. */
+#include "items.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* First occurrence (in input order) of a kind of problem shared by many items. */
+struct example {
+	uint64_t count;
+	const struct event *e;		/* earliest in input order */
+	uint32_t item;
+	int a, b;			/* SLAs involved (several matches) */
+};
+
+struct unknown_name {
+	uint32_t name;
+	const struct event *e;
+};
+
+struct checker {
+	struct model *m;
+	struct items *its;
+	struct example nomatch, several;
+	struct unknown_name *unknown;
+	size_t nunknown, capunknown;
+};
+
+static const char *
+str(const struct model *m, uint32_t id)
+{
+	const char *s = strtab_get(m->strings, id);
+
+	return s != NULL ? s : "";
+}
+
+static void
+warn_at(struct model *m, const struct event *e, const char *msg)
+{
+	diag_add(m->diag, DIAG_WARNING, strtab_get(m->strings, e->file), (int)e->line,
+	    0, "%s", msg);
+}
+
+static void
+note_example(struct example *x, const struct event *e, uint32_t item)
+{
+	x->count++;
+	if (x->e == NULL || e->seq < x->e->seq) {
+		x->e = e;
+		x->item = item;
+	}
+}
+
+static void
+note_unknown(struct checker *c, const struct event *e)
+{
+	size_t i;
+	void *p;
+
+	for (i = 0; i < c->nunknown; i++)
+		if (c->unknown[i].name == e->agreement) {
+			if (e->seq < c->unknown[i].e->seq)
+				c->unknown[i].e = e;
+			return;
+		}
+	p = c->unknown;
+	xgrow(&p, &c->capunknown, c->nunknown + 1, sizeof *c->unknown);
+	c->unknown = p;
+	c->unknown[c->nunknown].name = e->agreement;
+	c->unknown[c->nunknown++].e = e;
+}
+
+static bool
+score_in_scale(const struct agreement *a, double s)
+{
+	return a->satisfaction_scale == SCALE_NPS ? s >= 0 && s <= 10 : s >= 1 && s <= 5;
+}
+
+static void
+check_score(struct checker *c, const struct agreement *a, const struct event *e)
+{
+	char *msg;
+
+	if (!a->has_satisfaction || score_in_scale(a, e->score))
+		return;
+	msg = xasprintf("item %s: score %g is outside the %s scale of agreement %s (%s); ignored",
+	    str(c->m, e->item), e->score,
+	    a->satisfaction_scale == SCALE_NPS ? "NPS" : "CSAT", a->id,
+	    a->satisfaction_scale == SCALE_NPS ? "0-10" : "1-5");
+	warn_at(c->m, e, msg);
+	free(msg);
+}
+
+static void
+undefined_change(struct checker *c, const struct agreement *a, const struct event *e)
+{
+	char *msg = xasprintf("item %s: severity \"%s\" is not defined by %s %s; change ignored",
+	    str(c->m, e->item), str(c->m, e->severity),
+	    a->kind == AGREEMENT_OLA ? "OLA" : "agreement", a->id);
+
+	warn_at(c->m, e, msg);
+	free(msg);
+}
+
+/* Item it seen by OLA o (on items of SLA sla, or -1 when it names o). */
+static void
+check_ola(struct checker *c, const struct item *it, int o, int sla)
+{
+	struct model *m = c->m;
+	const struct agreement *a = &m->agreements[o];
+	const struct event *op = &m->events[it->opened];
+	uint32_t team = items_provider(c->its, o);
+	int sev = items_ola_severity(c->its, o, sla, op->severity);
+	bool held = false;
+	size_t i;
+
+	for (i = it->opened; i < it->end; i++) {
+		const struct event *e = &m->events[i];
+		if (i > it->opened && e->type == EVENT_OPENED)
+			continue;
+		if (!held && team != 0 && (e->type == EVENT_OPENED ||
+		    e->type == EVENT_ASSIGNED) && e->team == team) {
+			held = true;
+			if (sev < 0) {
+				char *msg = xasprintf("item %s: severity \"%s\" is not defined "
+				    "by OLA %s; item not counted for it", str(m, e->item),
+				    str(m, op->severity), a->id);
+				warn_at(m, e, msg);
+				free(msg);
+				return;
+			}
+		}
+		if (e->type == EVENT_SEVERITY_CHANGED) {
+			int s = items_ola_severity(c->its, o, sla, e->severity);
+			if (s >= 0)
+				sev = s;
+			else if (held)
+				undefined_change(c, a, e);
+		} else if (held && e->type == EVENT_RATED)
+			check_score(c, a, e);
+	}
+}
+
+/* Item it seen by agreement x. */
+static void
+check_candidate(struct checker *c, const struct item *it, int x)
+{
+	struct model *m = c->m;
+	const struct agreement *a = &m->agreements[x];
+	const struct event *op = &m->events[it->opened];
+	const int *olas;
+	int k, n;
+	size_t i;
+
+	if (a->kind == AGREEMENT_OLA && items_severity(c->its, x, op->severity) >= 0) {
+		check_ola(c, it, x, -1);
+		return;
+	}
+	if (items_severity(c->its, x, op->severity) < 0) {
+		char *msg = xasprintf("item %s: severity \"%s\" is not defined by "
+		    "agreement %s; item skipped", str(m, op->item), str(m, op->severity),
+		    a->id);
+		warn_at(m, op, msg);
+		free(msg);
+		return;
+	}
+	for (i = it->opened + 1; i < it->end; i++) {
+		const struct event *e = &m->events[i];
+		if (e->type == EVENT_SEVERITY_CHANGED &&
+		    items_severity(c->its, x, e->severity) < 0)
+			undefined_change(c, a, e);
+		else if (e->type == EVENT_RATED)
+			check_score(c, a, e);
+	}
+	n = items_olas(c->its, x, &olas);
+	for (k = 0; k < n; k++)
+		check_ola(c, it, olas[k], x);
+}
+
+static void
+check_item(struct checker *c, const struct item *it)
+{
+	struct model *m = c->m;
+	const struct event *first = &m->events[it->first], *op;
+	int x;
+
+	if (it->opened == ITEM_NO_EVENT) {
+		char *msg = xasprintf("item %s has no opened event", str(m, first->item));
+		warn_at(m, first, msg);
+		free(msg);
+		return;
+	}
+	op = &m->events[it->opened];
+	if (it->named != ITEM_NO_EVENT && it->named_agreement == ITEM_NONE)
+		note_unknown(c, &m->events[it->named]);
+	x = items_final_agreement(it);
+	if (x == ITEM_NONE && it->named == ITEM_NO_EVENT)
+		note_example(&c->nomatch, op, op->item);
+	if (x == ITEM_SEVERAL)
+		note_example(&c->several, op, op->item);
+	if (x >= 0)
+		check_candidate(c, it, x);
+	if (it->matched >= 0 && it->matched != x && items_match_used(m, it, it->matched))
+		check_candidate(c, it, it->matched);
+}
+
+/* Names of the SLAs whose match rules fit event e, "a, b". */
+static char *
+matching_names(struct checker *c, const struct event *e)
+{
+	struct strbuf sb = { 0 };
+	int i;
+
+	for (i = 0; i < c->m->nagreements; i++) {
+		if (c->m->agreements[i].kind != AGREEMENT_SLA ||
+		    !items_rule_matches(c->its, i, e))
+			continue;
+		if (sb.len > 0)
+			strbuf_puts(&sb, ", ");
+		strbuf_puts(&sb, c->m->agreements[i].id);
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
+static int
+cmp_unknown(const void *pa, const void *pb)
+{
+	const struct unknown_name *a = pa, *b = pb;
+
+	return a->e->seq < b->e->seq ? -1 : a->e->seq > b->e->seq;
+}
+
+void
+items_check(struct model *m)
+{
+	struct checker c;
+	size_t i;
+
+	memset(&c, 0, sizeof c);
+	c.m = m;
+	c.its = items_scan(m);
+	for (i = 0; i < c.its->n; i++)
+		check_item(&c, &c.its->v[i]);
+	if (c.nunknown > 1)
+		qsort(c.unknown, c.nunknown, sizeof *c.unknown, cmp_unknown);
+	for (i = 0; i < c.nunknown; i++) {
+		char *msg = xasprintf("events of unknown agreement \"%s\"",
+		    str(m, c.unknown[i].name));
+		warn_at(m, c.unknown[i].e, msg);
+		free(msg);
+	}
+	if (c.nomatch.count > 0) {
+		char *msg = xasprintf("%llu item%s fall%s under no agreement (no agreement "
+		    "field, and no SLA's match rules fit), e.g. item %s",
+		    (unsigned long long)c.nomatch.count, c.nomatch.count == 1 ? "" : "s",
+		    c.nomatch.count == 1 ? "s" : "", str(m, c.nomatch.item));
+		warn_at(m, c.nomatch.e, msg);
+		free(msg);
+	}
+	if (c.several.count > 0) {
+		char *names = matching_names(&c, c.several.e);
+		char *msg = xasprintf("%llu item%s match%s several SLAs and fall%s under "
+		    "none, e.g. item %s (%s)", (unsigned long long)c.several.count,
+		    c.several.count == 1 ? "" : "s", c.several.count == 1 ? "es" : "",
+		    c.several.count == 1 ? "s" : "", str(m, c.several.item), names);
+		warn_at(m, c.several.e, msg);
+		free(msg);
+		free(names);
+	}
+	items_count(m, c.its, &m->quality.items_skipped, &m->quality.items_unassigned);
+	free(c.unknown);
+	items_free(c.its);
+}

@@ -1,0 +1,112 @@
+/* kpi.h: the KPI engine of SPEC §5 — figures per agreement × month × severity, breaches, data quality. */
+#ifndef SLAREPORT_KPI_H
+#define SLAREPORT_KPI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "civil.h"
+#include "diag.h"
+#include "model.h"
+
+struct cJSON;
+
+enum kpi_clock { KPI_RESPONSE, KPI_RESOLUTION };
+
+/* What a clock was doing in one stretch of its timeline. */
+enum kpi_seg_state {
+	KPI_SEG_RUNNING,	/* live, not paused, inside working hours */
+	KPI_SEG_OUTSIDE,	/* live, not paused, outside working hours */
+	KPI_SEG_PAUSED,		/* live but paused */
+	KPI_SEG_ENDED		/* not live (resolved before a reopen; OLA: held elsewhere) */
+};
+
+struct kpi_segment {
+	uint8_t state;		/* enum kpi_seg_state */
+	sla_time from, to;	/* UTC, [from, to) */
+};
+
+struct kpi_breach {
+	uint32_t item, title, team;	/* strtab ids (title, team 0 = none) */
+	int sev;			/* severity index in force at the breach */
+	uint8_t clock;			/* enum kpi_clock */
+	sla_time at;
+	size_t nseg;
+	struct kpi_segment *seg;	/* the clock from its start up to the breach */
+};
+
+/* One clock's outcomes in one group; undefined figures are NAN / -1. */
+struct kpi_clock_figures {
+	uint64_t met, breached;
+	double attainment;		/* percent, NAN when met + breached = 0 */
+	double goal;			/* percent, NAN when none */
+	int goal_met;			/* 1, 0, or -1 for null */
+	int64_t median_s, p90_s;	/* -1 when no clock ended */
+	size_t n;			/* clocks ended */
+	int64_t target_s;		/* the severity's target, -1 none (or pooled) */
+};
+
+struct kpi_row {
+	int sev;			/* severity index, -1 for the pooled total */
+	uint64_t opened, resolved, backlog;
+	struct kpi_clock_figures response, resolution;
+};
+
+struct kpi_period {
+	int ym;				/* year * 12 + month - 1 */
+	sla_time start, end;		/* UTC bounds in the agreement's zone */
+	int nrows;			/* severities + 1 */
+	struct kpi_row *rows;		/* in front-matter order, then the total */
+	uint64_t reopened_events, resolved_events;
+	double reopen_rate;		/* NAN when no resolved event */
+	double mean_reassignments;	/* NAN when no resolution clock ended */
+	double volume_actual;		/* items opened, or the sum of their values */
+	bool volume_met;
+	uint64_t rated;			/* scores inside the scale */
+	double satisfaction;		/* NAN when rated = 0 */
+	double credit_percent, credit_amount;
+	size_t nbreaches;
+	struct kpi_breach *breaches;	/* sorted by (at, id, clock) */
+};
+
+struct kpi_agreement {
+	int index;			/* into model.agreements */
+	int nperiods;
+	struct kpi_period *periods;	/* oldest first */
+};
+
+struct kpi_report {
+	int from_ym, to_ym;		/* -1 when there is nothing to report */
+	int nagreements;
+	struct kpi_agreement *agreements;	/* model order (file-name order) */
+	struct data_quality quality;
+};
+
+/* The month (year * 12 + month - 1) a default report covers: the last month, in
+ * the site's zone, that ended at or before the latest event; -1 without events. */
+int kpi_default_period(const struct model *m);
+/* The first event's month in the site's zone, -1 without events. */
+int kpi_first_month(const struct model *m);
+
+/* Computes every agreement's figures for months from_ym … to_ym (both -1: the
+ * first event's month through kpi_default_period). Reads m (events sorted by
+ * model_sort_events); records nothing in m->diag (see items_check). The caller
+ * frees the result with kpi_report_free(). */
+struct kpi_report *kpi_compute(const struct model *m, int from_ym, int to_ym);
+void kpi_report_free(struct kpi_report *r);
+
+/* The kpis.json tree of SPEC §5 (plus helpful extra fields for renderers).
+ * The caller frees it with cJSON_Delete(). */
+struct cJSON *kpi_report_json(const struct kpi_report *r, const struct model *m);
+
+/* Writes dir/kpis.csv and dir/breaches.csv (RFC 4180, UTF-8, CRLF). Returns 0,
+ * or -1 after recording the failure in d. */
+int kpi_write_csv(const struct kpi_report *r, const struct model *m, const char *dir,
+    struct diag *d);
+
+/* "YYYY-MM" of a month number into out. */
+void kpi_format_month(int ym, char out[8]);
+/* Month number of "YYYY-MM", or -1 when s is not one. */
+int kpi_parse_month(const char *s);
+
+#endif
