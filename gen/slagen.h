@@ -167,6 +167,8 @@ struct simctx *sim_new(uint64_t seed, int y0, int m0, int months, int hy0, int h
 void sim_item(struct simctx *c, int type, int64_t t0, enum quirk q,
 	void (*emit)(void *arg, int type, int64_t at, const char *rec, size_t len),
 	void *arg);
+/* Returns the day number (Berlin) of the simulated CRM outage. */
+int64_t sim_outage_day(const struct simctx *c);
 /* Returns the number of events emitted so far. */
 long long sim_events(const struct simctx *c);
 /* Prints approximate monthly attainment per agreement to f (tuning aid). */

@@ -208,6 +208,21 @@ write_holidays(FILE *f, const struct agreement *a, int hy0, int hy1)
 	}
 }
 
+/* An integer with thousands separators: 12,000 (en) or 12.000 (de). */
+static void
+thousands(char *out, size_t n, long v, char sep)
+{
+	char digits[32];
+	int len = snprintf(digits, sizeof digits, "%ld", v), k = 0;
+
+	for (int i = 0; i < len && (size_t)k + 2 < n; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			out[k++] = sep;
+		out[k++] = digits[i];
+	}
+	out[k] = '\0';
+}
+
 static void
 write_credits(FILE *f, const struct agreement *a)
 {
@@ -217,12 +232,13 @@ write_credits(FILE *f, const struct agreement *a)
 	fprintf(f, de ? "| Gesamterfüllung Lösungszeit unter | Gutschrift | Betrag |\n|---|--:|--:|\n" :
 		"| Pooled resolution attainment below | Credit | Amount |\n|---|--:|--:|\n");
 	for (int i = 0; i < c->ntiers; i++) {
-		long amount = c->fee * c->percent[i] / 100;
+		char amount[32];
+		thousands(amount, sizeof amount, c->fee * c->percent[i] / 100, de ? '.' : ',');
 		if (de)
-			fprintf(f, "| %d %% | %d %% der Monatspauschale | %ld,00 € |\n", c->below[i],
+			fprintf(f, "| %d %% | %d %% der Monatspauschale | %s,00 € |\n", c->below[i],
 				c->percent[i], amount);
 		else
-			fprintf(f, "| %d %% | %d %% of the monthly fee | %s %ld |\n", c->below[i],
+			fprintf(f, "| %d %% | %d %% of the monthly fee | %s %s |\n", c->below[i],
 				c->percent[i], c->currency, amount);
 	}
 }

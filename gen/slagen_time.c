@@ -253,7 +253,7 @@ holidays_list(int set, int y0, int y1, struct holiday *out, int max)
 			ADD(days_from_civil(y, 10, 3), "Day of German Unity",
 				"Tag der Deutschen Einheit");
 			ADD(days_from_civil(y, 12, 25), "Christmas Day", "1. Weihnachtsfeiertag");
-			ADD(days_from_civil(y, 12, 26), "St Stephen's Day", "2. Weihnachtsfeiertag");
+			ADD(days_from_civil(y, 12, 26), "Second Day of Christmas", "2. Weihnachtsfeiertag");
 		} else if (set == HOL_US) {
 			ADD(observed(days_from_civil(y, 1, 1)), "New Year's Day", NULL);
 			ADD(nth_weekday(y, 1, 0, 3), "Martin Luther King Jr. Day", NULL);

@@ -42,8 +42,7 @@ struct clk {
 	int sev;			/* severity in force, -1 none defined yet */
 	int64_t acc;			/* business seconds up to seg */
 	sla_time seg;			/* instant up to which acc is counted */
-	sla_time end_at;
-	int end_sev;
+	int end_sev;			/* severity and value at the last end */
 	int64_t end_acc;
 	int pidx;			/* month of the last instant processed */
 	struct hist *h;
@@ -277,6 +276,7 @@ breach(struct replay *rp, struct clk *c, sla_time b)
 	if ((f = new_fact(rp, c, FACT_BREACH, p, c->sev)) == NULL)
 		return;
 	f->at = b;
+	f->item = ev(rp, rp->it->first)->item;
 	f->team = team_after(rp, b);
 	f->title = title_before(rp, c->pt->start[p + 1]);
 	timeline(c, b, f);
@@ -354,13 +354,12 @@ cross(struct replay *rp, struct clk *c, sla_time t)
 }
 
 static void
-end_clock(struct clk *c, sla_time t)
+end_clock(struct clk *c)
 {
 	if (!c->live)
 		return;
 	c->live = false;
 	c->end_pending = true;
-	c->end_at = t;
 	c->end_sev = c->sev;
 	c->end_acc = c->acc;
 }
@@ -439,7 +438,7 @@ apply(struct replay *rp, const struct event *e)
 				continue;
 			if (c->holds && !ours) {
 				c->holds = false;
-				end_clock(c, t);	/* a hand-off */
+				end_clock(c);	/* a hand-off */
 			} else if (!c->holds && ours)
 				hold(rp, c, t);
 		}
@@ -447,7 +446,7 @@ apply(struct replay *rp, const struct event *e)
 	case EVENT_RESPONDED:
 		for (i = 0; i < rp->nc; i++)
 			if (rp->c[i].role == ROLE_RESPONSE)
-				end_clock(&rp->c[i], t);
+				end_clock(&rp->c[i]);
 		break;
 	case EVENT_PAUSED:
 		rp->paused = true;
@@ -458,7 +457,7 @@ apply(struct replay *rp, const struct event *e)
 	case EVENT_RESOLVED:
 	case EVENT_CLOSED:
 		for (i = 0; i < rp->nc; i++)
-			end_clock(&rp->c[i], t);
+			end_clock(&rp->c[i]);
 		rp->open = false;
 		rp->paused = false;
 		if (e->type == EVENT_RESOLVED)

@@ -42,6 +42,7 @@ struct fact {
 	int reassignments;	/* FACT_ENDED: team changes before the period end */
 	double num;		/* FACT_OPENED: value of the opened event; FACT_RATED: score */
 	sla_time at;		/* FACT_BREACH: breach instant */
+	uint32_t item;		/* FACT_BREACH: the item's id */
 	uint32_t team, title;	/* FACT_BREACH: team just after it, title (0 = none) */
 	size_t nseg;		/* FACT_BREACH: the clock's timeline up to the breach */
 	struct kpi_segment *seg;	/* owned by the replay unless taken (set to NULL) */

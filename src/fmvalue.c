@@ -1,4 +1,4 @@
-/* fmvalue.c: typed front-matter values (dates, durations, calendars) with positioned errors. */
+/* fmvalue.c: typed front-matter values — dates, durations, calendars — with positions. */
 #include "fmvalue.h"
 
 #include <stdlib.h>
@@ -7,11 +7,11 @@
 #include "civil.h"
 
 #define ERR(c, at, kp, ...) yamlnode_report(c, DIAG_ERROR, at, kp, __VA_ARGS__)
-#define WARN(c, at, kp, ...) yamlnode_report(c, DIAG_WARNING, at, kp, __VA_ARGS__)
 
 /* Checks a scalar date; its days since epoch into *days. */
 bool
-fmvalue_date(struct yamlcheck *c, const struct yamlnode *v, const char *kp, int64_t *days)
+fmvalue_date(struct yamlcheck *c, const struct yamlnode *v, const char *kp,
+    int64_t *days)
 {
 	if (v->type == YAMLNODE_SCALAR && civil_parse_date(v->text, v->len, days) == NULL)
 		return true;
@@ -51,7 +51,8 @@ trim(const char **s, size_t n)
 /* Weekdays named by a key such as "mon-fri" or "sat,sun" into days[];
  * false after reporting an error at key. */
 static bool
-parse_days(struct yamlcheck *c, const struct yamlnode *key, const char *kp, bool days[7])
+parse_days(struct yamlcheck *c, const struct yamlnode *key, const char *kp,
+    bool days[7])
 {
 	const char *p = key->text;
 
@@ -192,7 +193,8 @@ parse_day_hours(struct yamlcheck *c, const struct yamlnode *v, const char *kp,
 				return false;
 		}
 	} else {
-		ERR(c, v, kp, "expected hours such as \"08:00-18:00\", got %s", yamlnode_show(c, v));
+		ERR(c, v, kp, "expected hours such as \"08:00-18:00\", got %s",
+		    yamlnode_show(c, v));
 		return false;
 	}
 	qsort(r, (size_t)*n, sizeof *r, cmp_range);
@@ -357,7 +359,8 @@ void
 fmvalue_duration(struct yamlcheck *c, const struct yamlnode *map, const char *kp,
     const char *key, int64_t day_s, int64_t *seconds, char **text)
 {
-	const struct yamlnode *v = yamlnode_scalar(c, map, kp, key, false, "a duration such as 4h");
+	const struct yamlnode *v = yamlnode_scalar(c, map, kp, key, false,
+	    "a duration such as 4h");
 	int64_t days, secs;
 	char *p;
 	int r;

@@ -1,4 +1,4 @@
-/* fmvalue.h: typed front-matter values (dates, durations, calendars) with positioned errors. */
+/* fmvalue.h: typed front-matter values — dates, durations, calendars — with positions. */
 #ifndef SLAREPORT_FMVALUE_H
 #define SLAREPORT_FMVALUE_H
 

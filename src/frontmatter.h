@@ -8,7 +8,7 @@
 
 /* Largest agreement or site.yml accepted, in bytes (cmark-gfm has quadratic
  * cases; a real agreement is a few kilobytes). */
-#define FRONTMATTER_MAX_FILE (256 * 1024)
+#define FRONTMATTER_MAX_FILE (128 * 1024)
 
 /* Fills *out from site.yml text[0..len) (NULL text: no file, all defaults).
  * Problems go to d under path. *out is always complete and owned by the

@@ -1,7 +1,6 @@
 /* items.c: grouping of sorted events into items, agreement assignment, item checks (SPEC §5 "Items"). */
 #include "items.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "tz.h"

@@ -18,8 +18,18 @@ struct unknown_name {
 	const struct event *e;
 };
 
+/* A warning waiting to be recorded in input order. */
+struct pending {
+	uint32_t seq;
+	size_t order;
+	const struct event *e;
+	char *msg;
+};
+
 struct checker {
 	struct model *m;
+	struct pending *warn;
+	size_t nwarn, capwarn;
 	struct items *its;
 	struct example nomatch, several;
 	struct unknown_name *unknown;
@@ -34,11 +44,18 @@ str(const struct model *m, uint32_t id)
 	return s != NULL ? s : "";
 }
 
+/* Queues msg (taking it) about event e. */
 static void
-warn_at(struct model *m, const struct event *e, const char *msg)
+warn_at(struct checker *c, const struct event *e, char *msg)
 {
-	diag_add(m->diag, DIAG_WARNING, strtab_get(m->strings, e->file), (int)e->line,
-	    0, "%s", msg);
+	void *p = c->warn;
+
+	xgrow(&p, &c->capwarn, c->nwarn + 1, sizeof *c->warn);
+	c->warn = p;
+	c->warn[c->nwarn].seq = e->seq;
+	c->warn[c->nwarn].order = c->nwarn;
+	c->warn[c->nwarn].e = e;
+	c->warn[c->nwarn++].msg = msg;
 }
 
 static void
@@ -87,8 +104,7 @@ check_score(struct checker *c, const struct agreement *a, const struct event *e)
 	    str(c->m, e->item), e->score,
 	    a->satisfaction_scale == SCALE_NPS ? "NPS" : "CSAT", a->id,
 	    a->satisfaction_scale == SCALE_NPS ? "0-10" : "1-5");
-	warn_at(c->m, e, msg);
-	free(msg);
+	warn_at(c, e, msg);
 }
 
 static void
@@ -98,8 +114,7 @@ undefined_change(struct checker *c, const struct agreement *a, const struct even
 	    str(c->m, e->item), str(c->m, e->severity),
 	    a->kind == AGREEMENT_OLA ? "OLA" : "agreement", a->id);
 
-	warn_at(c->m, e, msg);
-	free(msg);
+	warn_at(c, e, msg);
 }
 
 /* Item it seen by OLA o (on items of SLA sla, or -1 when it names o). */
@@ -125,8 +140,7 @@ check_ola(struct checker *c, const struct item *it, int o, int sla)
 				char *msg = xasprintf("item %s: severity \"%s\" is not defined "
 				    "by OLA %s; item not counted for it", str(m, e->item),
 				    str(m, op->severity), a->id);
-				warn_at(m, e, msg);
-				free(msg);
+				warn_at(c, e, msg);
 				return;
 			}
 		}
@@ -160,8 +174,7 @@ check_candidate(struct checker *c, const struct item *it, int x)
 		char *msg = xasprintf("item %s: severity \"%s\" is not defined by "
 		    "agreement %s; item skipped", str(m, op->item), str(m, op->severity),
 		    a->id);
-		warn_at(m, op, msg);
-		free(msg);
+		warn_at(c, op, msg);
 		return;
 	}
 	for (i = it->opened + 1; i < it->end; i++) {
@@ -186,8 +199,7 @@ check_item(struct checker *c, const struct item *it)
 
 	if (it->opened == ITEM_NO_EVENT) {
 		char *msg = xasprintf("item %s has no opened event", str(m, first->item));
-		warn_at(m, first, msg);
-		free(msg);
+		warn_at(c, first, msg);
 		return;
 	}
 	op = &m->events[it->opened];
@@ -222,12 +234,15 @@ matching_names(struct checker *c, const struct event *e)
 	return strbuf_detach(&sb, NULL);
 }
 
+/* Input order (files in name order, then lines); ties in the order found. */
 static int
-cmp_unknown(const void *pa, const void *pb)
+cmp_pending(const void *pa, const void *pb)
 {
-	const struct unknown_name *a = pa, *b = pb;
+	const struct pending *a = pa, *b = pb;
 
-	return a->e->seq < b->e->seq ? -1 : a->e->seq > b->e->seq;
+	if (a->seq != b->seq)
+		return a->seq < b->seq ? -1 : 1;
+	return a->order < b->order ? -1 : a->order > b->order;
 }
 
 void
@@ -241,21 +256,17 @@ items_check(struct model *m)
 	c.its = items_scan(m);
 	for (i = 0; i < c.its->n; i++)
 		check_item(&c, &c.its->v[i]);
-	if (c.nunknown > 1)
-		qsort(c.unknown, c.nunknown, sizeof *c.unknown, cmp_unknown);
 	for (i = 0; i < c.nunknown; i++) {
 		char *msg = xasprintf("events of unknown agreement \"%s\"",
 		    str(m, c.unknown[i].name));
-		warn_at(m, c.unknown[i].e, msg);
-		free(msg);
+		warn_at(&c, c.unknown[i].e, msg);
 	}
 	if (c.nomatch.count > 0) {
 		char *msg = xasprintf("%llu item%s fall%s under no agreement (no agreement "
 		    "field, and no SLA's match rules fit), e.g. item %s",
 		    (unsigned long long)c.nomatch.count, c.nomatch.count == 1 ? "" : "s",
 		    c.nomatch.count == 1 ? "s" : "", str(m, c.nomatch.item));
-		warn_at(m, c.nomatch.e, msg);
-		free(msg);
+		warn_at(&c, c.nomatch.e, msg);
 	}
 	if (c.several.count > 0) {
 		char *names = matching_names(&c, c.several.e);
@@ -263,11 +274,19 @@ items_check(struct model *m)
 		    "none, e.g. item %s (%s)", (unsigned long long)c.several.count,
 		    c.several.count == 1 ? "" : "s", c.several.count == 1 ? "es" : "",
 		    c.several.count == 1 ? "s" : "", str(m, c.several.item), names);
-		warn_at(m, c.several.e, msg);
-		free(msg);
+		warn_at(&c, c.several.e, msg);
 		free(names);
 	}
+	if (c.nwarn > 1)
+		qsort(c.warn, c.nwarn, sizeof *c.warn, cmp_pending);
+	for (i = 0; i < c.nwarn; i++) {
+		const struct event *e = c.warn[i].e;
+		diag_add(m->diag, DIAG_WARNING, strtab_get(m->strings, e->file),
+		    (int)e->line, 0, "%s", c.warn[i].msg);
+		free(c.warn[i].msg);
+	}
 	items_count(m, c.its, &m->quality.items_skipped, &m->quality.items_unassigned);
+	free(c.warn);
 	free(c.unknown);
 	items_free(c.its);
 }

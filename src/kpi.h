@@ -27,6 +27,7 @@ struct kpi_segment {
 };
 
 struct kpi_breach {
+	const char *id;			/* the item's id, in the model's strings */
 	uint32_t item, title, team;	/* strtab ids (title, team 0 = none) */
 	int sev;			/* severity index in force at the breach */
 	uint8_t clock;			/* enum kpi_clock */

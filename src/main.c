@@ -142,7 +142,7 @@ parse_options(int argc, char **argv, const char *cmd, const char *usage,
 	o->verbosity = 1;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:o:qvh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:qvh", longopts, NULL)) != -1) {
 		const char *bad = NULL;
 
 		switch (c) {
@@ -299,6 +299,7 @@ cmd_kpis(int argc, char **argv)
 		model_free(m);
 		return rc;
 	}
+	items_check(m);
 	if (has_fatal_error(m->diag, 0)) {
 		print_diag(m->diag, 0);
 		model_free(m);
@@ -331,6 +332,7 @@ cmd_build(int argc, char **argv)
 		model_free(m);
 		return rc;
 	}
+	items_check(m);
 	if (has_fatal_error(m->diag, o.strict)) {
 		print_diag(m->diag, o.verbosity);
 		fprintf(stderr, "slareport: nothing written: %s has errors%s\n", o.src,

@@ -300,7 +300,6 @@ yamlnode_parse(const char *text, size_t len, int first_line, const char *path,
 		return 1;
 	}
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
-	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
 	for (;;) {
 		yaml_event_t e;
 		bool go;
@@ -499,8 +498,8 @@ yamlnode_check_keys(struct yamlcheck *c, const struct yamlnode *map, const char 
 /* The value of key in map; NULL when absent or null, with an error if the key
  * is required. */
 const struct yamlnode *
-yamlnode_field(struct yamlcheck *c, const struct yamlnode *map, const char *kp, const char *key,
-    bool required)
+yamlnode_field(struct yamlcheck *c, const struct yamlnode *map, const char *kp,
+    const char *key, bool required)
 {
 	const struct yamlnode *v = yamlnode_get(map, key);
 
@@ -521,8 +520,8 @@ yamlnode_field(struct yamlcheck *c, const struct yamlnode *map, const char *kp, 
 /* The scalar value of key (see field), or NULL; anything else is an error
  * saying that expect was expected. */
 const struct yamlnode *
-yamlnode_scalar(struct yamlcheck *c, const struct yamlnode *map, const char *kp, const char *key,
-    bool required, const char *expect)
+yamlnode_scalar(struct yamlcheck *c, const struct yamlnode *map, const char *kp,
+    const char *key, bool required, const char *expect)
 {
 	const struct yamlnode *v = yamlnode_field(c, map, kp, key, required);
 	char *p;
@@ -568,8 +567,8 @@ parse_number(const char *s, double *out)
 /* Number of key within [lo, hi] (hi may be INFINITY) into *out; false when
  * absent or wrong. */
 bool
-yamlnode_number(struct yamlcheck *c, const struct yamlnode *map, const char *kp, const char *key,
-    bool required, double lo, double hi, double *out)
+yamlnode_number(struct yamlcheck *c, const struct yamlnode *map, const char *kp,
+    const char *key, bool required, double lo, double hi, double *out)
 {
 	char expect[64];
 	const struct yamlnode *v;
@@ -595,8 +594,8 @@ yamlnode_number(struct yamlcheck *c, const struct yamlnode *map, const char *kp,
 /* Index in the NULL-terminated choices of key's value (case-insensitive), or
  * -1 when absent or not one of them. */
 int
-yamlnode_choice(struct yamlcheck *c, const struct yamlnode *map, const char *kp, const char *key,
-    bool required, const char *const *choices)
+yamlnode_choice(struct yamlcheck *c, const struct yamlnode *map, const char *kp,
+    const char *key, bool required, const char *const *choices)
 {
 	struct strbuf sb = {0};
 	const struct yamlnode *v;

@@ -1,0 +1,574 @@
+/* kpi.c: runs every item's clocks once and sums the facts per agreement × month × severity. */
+#include "kpi.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "calendar.h"
+#include "clock.h"
+#include "items.h"
+
+/* Calendars are compiled over the events' span plus this much either side. */
+#define CALENDAR_MARGIN (3 * 86400)
+
+struct durations {
+	int64_t *v;
+	size_t n, cap;
+};
+
+/* Which months a replay under one agreement speaks for (SPEC §5: the
+ * agreement named by the first agreement field before the month's end). */
+enum side { SIDE_ALL, SIDE_BEFORE_NAMED, SIDE_AFTER_NAMED };
+
+/* Running sums of one agreement, per month of the report. */
+struct agg {
+	int rows;			/* severities + 1 (the total last) */
+	struct durations *dur;		/* [month][row][clock] */
+	size_t *capb;			/* capacity of each month's breaches */
+	uint64_t *promoters, *detractors, *good;
+	double *reassign;		/* sum of reassignments of ended items */
+	uint64_t *ended;		/* resolution clocks ended */
+};
+
+struct engine {
+	const struct model *m;
+	struct kpi_report *r;
+	struct items *its;
+	struct period_table *pt;	/* per agreement */
+	const struct calendar ***cal;	/* per agreement, per severity */
+	struct calendar **owned;	/* compiled calendars, to free */
+	int nowned;
+	int first;			/* index of month from_ym in every table */
+	struct agg *agg;		/* per agreement */
+};
+
+static int
+month_of_site(const struct model *m, sla_time t)
+{
+	return items_month_of(m->site.zone, t);
+}
+
+int
+kpi_first_month(const struct model *m)
+{
+	sla_time lo = INT64_MAX;
+	size_t i;
+
+	for (i = 0; i < m->nevents; i++)
+		lo = m->events[i].at < lo ? m->events[i].at : lo;
+	return m->nevents > 0 ? month_of_site(m, lo) : -1;
+}
+
+int
+kpi_default_period(const struct model *m)
+{
+	sla_time hi = INT64_MIN;
+	size_t i;
+
+	for (i = 0; i < m->nevents; i++)
+		hi = m->events[i].at > hi ? m->events[i].at : hi;
+	/* The month holding the latest event has not ended yet; the one before
+	 * it ended at or before that event. */
+	return m->nevents > 0 ? month_of_site(m, hi) - 1 : -1;
+}
+
+void
+kpi_format_month(int ym, char out[8])
+{
+	civil_format_month(ym / 12, ym % 12 + 1, out);
+}
+
+int
+kpi_parse_month(const char *s)
+{
+	int y = 0, mo = 0, i;
+
+	if (s == NULL || strlen(s) != 7 || s[4] != '-')
+		return -1;
+	for (i = 0; i < 7; i++) {
+		if (i == 4)
+			continue;
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		if (i < 4)
+			y = y * 10 + (s[i] - '0');
+		else
+			mo = mo * 10 + (s[i] - '0');
+	}
+	if (y < CIVIL_MIN_YEAR || y > CIVIL_MAX_YEAR || mo < 1 || mo > 12)
+		return -1;
+	return y * 12 + mo - 1;
+}
+
+static const struct tz *
+zone_of(const struct model *m, const struct agreement *a)
+{
+	return a->zone != NULL ? a->zone : m->site.zone;
+}
+
+static struct calendar *
+compile(struct engine *g, const struct calendar_spec *spec, sla_time from, sla_time to)
+{
+	struct calendar *c = calendar_compile(spec, from, to);
+
+	g->owned = xrealloc(g->owned, (size_t)(g->nowned + 1) * sizeof *g->owned);
+	g->owned[g->nowned++] = c;
+	return c;
+}
+
+/* Period tables and calendars for every agreement. */
+static void
+setup(struct engine *g, int ym0, int nmonths, sla_time first_event, sla_time *stop)
+{
+	const struct model *m = g->m;
+	int a, k;
+
+	*stop = INT64_MIN;
+	g->pt = xcalloc((size_t)m->nagreements + 1, sizeof *g->pt);
+	for (a = 0; a < m->nagreements; a++) {
+		const struct tz *z = zone_of(m, &m->agreements[a]);
+		struct period_table *pt = &g->pt[a];
+		pt->ym0 = ym0;
+		pt->n = nmonths;
+		pt->start = xmalloc(((size_t)nmonths + 1) * sizeof *pt->start);
+		for (k = 0; k <= nmonths; k++)
+			pt->start[k] = items_month_start(z, ym0 + k);
+		*stop = pt->start[nmonths] > *stop ? pt->start[nmonths] : *stop;
+	}
+	g->cal = xcalloc((size_t)m->nagreements + 1, sizeof *g->cal);
+	for (a = 0; a < m->nagreements; a++) {
+		const struct agreement *ag = &m->agreements[a];
+		sla_time from = first_event - CALENDAR_MARGIN, to = *stop + CALENDAR_MARGIN;
+		const struct calendar *own = compile(g, &ag->calendar, from, to);
+		g->cal[a] = xcalloc((size_t)ag->nseverities + 1, sizeof *g->cal[a]);
+		for (k = 0; k < ag->nseverities; k++)
+			g->cal[a][k] = ag->severities[k].has_calendar ?
+			    compile(g, &ag->severities[k].calendar, from, to) : own;
+	}
+}
+
+static struct durations *
+durations(struct engine *g, int a, int p, int row, int clock)
+{
+	const struct agg *ag = &g->agg[a];
+
+	return &ag->dur[((size_t)p * (size_t)ag->rows + (size_t)row) * 2 + (size_t)clock];
+}
+
+static void
+add_duration(struct durations *d, int64_t v)
+{
+	void *p = d->v;
+
+	xgrow(&p, &d->cap, d->n + 1, sizeof *d->v);
+	d->v = p;
+	d->v[d->n++] = v;
+}
+
+static struct kpi_clock_figures *
+figures(struct kpi_row *row, int clock)
+{
+	return clock == KPI_RESPONSE ? &row->response : &row->resolution;
+}
+
+static bool
+in_scale(const struct agreement *ag, double s)
+{
+	return ag->satisfaction_scale == SCALE_NPS ? s >= 0 && s <= 10 : s >= 1 && s <= 5;
+}
+
+static void
+add_breach(struct engine *g, struct kpi_period *P, size_t *cap, struct fact *f)
+{
+	struct kpi_breach *b;
+	void *v = P->breaches;
+
+	xgrow(&v, cap, P->nbreaches + 1, sizeof *P->breaches);
+	P->breaches = v;
+	b = &P->breaches[P->nbreaches++];
+	b->item = f->item;
+	b->id = strtab_get(g->m->strings, f->item);
+	b->title = f->title;
+	b->team = f->team;
+	b->sev = f->sev;
+	b->clock = f->clock;
+	b->at = f->at;
+	b->nseg = f->nseg;
+	b->seg = f->seg;
+	f->seg = NULL;	/* taken */
+}
+
+/* Adds one fact to its agreement's month (one of the report's months). */
+static void
+add_fact(struct engine *g, struct fact *f)
+{
+	const struct agreement *ag = &g->m->agreements[f->agreement];
+	struct agg *sums = &g->agg[f->agreement];
+	int p = f->period - g->first, nsev = ag->nseverities;
+	struct kpi_period *P;
+	struct kpi_row *row, *tot;
+
+	if (p < 0)
+		return;		/* a month before the report's first */
+	P = &g->r->agreements[f->agreement].periods[p];
+	row = f->sev >= 0 && f->sev < nsev ? &P->rows[f->sev] : NULL;
+	tot = &P->rows[nsev];
+	switch (f->kind) {
+	case FACT_OPENED:
+		tot->opened++;
+		if (row != NULL)
+			row->opened++;
+		if (ag->has_volume && ag->volume_metric == VOLUME_VALUE)
+			P->volume_actual += isnan(f->num) ? 0 : f->num;
+		else
+			P->volume_actual += 1;
+		break;
+	case FACT_BREACH:
+		figures(tot, f->clock)->breached++;
+		if (row != NULL)
+			figures(row, f->clock)->breached++;
+		add_breach(g, P, &sums->capb[p], f);
+		break;
+	case FACT_ENDED:
+		if (f->met) {
+			figures(tot, f->clock)->met++;
+			if (row != NULL)
+				figures(row, f->clock)->met++;
+		}
+		add_duration(durations(g, f->agreement, p, nsev, f->clock), f->seconds);
+		if (row != NULL)
+			add_duration(durations(g, f->agreement, p, f->sev, f->clock),
+			    f->seconds);
+		if (f->clock == KPI_RESOLUTION) {
+			tot->resolved++;
+			if (row != NULL)
+				row->resolved++;
+			sums->reassign[p] += f->reassignments;
+			sums->ended[p]++;
+		}
+		break;
+	case FACT_BACKLOG:
+		tot->backlog++;
+		if (row != NULL)
+			row->backlog++;
+		break;
+	case FACT_REOPENED:
+		P->reopened_events++;
+		break;
+	case FACT_RESOLVED:
+		P->resolved_events++;
+		break;
+	case FACT_RATED:
+		if (!ag->has_satisfaction || !in_scale(ag, f->num))
+			break;	/* reported by items_check */
+		P->rated++;
+		sums->promoters[p] += f->num >= 9;
+		sums->detractors[p] += f->num <= 6;
+		sums->good[p] += f->num >= 4;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Whether a fact belongs to this replay: for a replay under the matched SLA,
+ * months whose end comes no later than the first agreement field; under the
+ * named agreement, the others. */
+static bool
+keep(const struct engine *g, const struct fact *f, enum side side, sla_time named_at)
+{
+	sla_time end;
+
+	if (side == SIDE_ALL)
+		return true;
+	end = g->pt[f->agreement].start[f->period + 1];
+	return side == SIDE_AFTER_NAMED ? named_at < end : named_at >= end;
+}
+
+static void
+run(struct engine *g, struct replay *rp, const struct item *it, int x, enum side side,
+    sla_time named_at)
+{
+	struct fact *f;
+	size_t n, i;
+
+	if (x < 0)
+		return;
+	n = replay_item(rp, it, x, &f);
+	for (i = 0; i < n; i++)
+		if (keep(g, &f[i], side, named_at))
+			add_fact(g, &f[i]);
+}
+
+/* The replays of one item: one per agreement it falls under in some month. */
+static void
+replay_one(struct engine *g, struct replay *rp, const struct item *it)
+{
+	sla_time opened, named_at;
+
+	if (it->opened == ITEM_NO_EVENT)
+		return;
+	if (it->named == ITEM_NO_EVENT) {
+		run(g, rp, it, it->matched, SIDE_ALL, 0);
+		return;
+	}
+	opened = g->m->events[it->opened].at;
+	named_at = g->m->events[it->named].at;
+	/* Every month counting the item ends after it opened; if the name came
+	 * no later, every such month reads it. */
+	if (named_at <= opened || it->named_agreement == it->matched) {
+		run(g, rp, it, it->named_agreement, SIDE_ALL, 0);
+		return;
+	}
+	run(g, rp, it, it->matched, SIDE_BEFORE_NAMED, named_at);
+	run(g, rp, it, it->named_agreement, SIDE_AFTER_NAMED, named_at);
+}
+
+static int
+cmp_i64(const void *pa, const void *pb)
+{
+	int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
+
+	return a < b ? -1 : a > b;
+}
+
+static void
+finish_figures(struct kpi_clock_figures *c, struct durations *d, double goal,
+    int64_t target)
+{
+	c->n = d->n;
+	c->goal = goal;
+	c->target_s = target;
+	c->attainment = c->met + c->breached > 0 ?
+	    (double)c->met * 100.0 / (double)(c->met + c->breached) : NAN;
+	c->goal_met = isnan(c->attainment) || isnan(goal) ? -1 : c->attainment >= goal;
+	c->median_s = c->p90_s = -1;
+	if (d->n > 0) {
+		qsort(d->v, d->n, sizeof *d->v, cmp_i64);
+		/* Nearest rank: the value at rank ceil(p * n), in integers. */
+		c->median_s = d->v[(d->n + 1) / 2 - 1];
+		c->p90_s = d->v[(9 * d->n + 9) / 10 - 1];
+	}
+}
+
+static int
+cmp_breach(const void *pa, const void *pb)
+{
+	const struct kpi_breach *a = pa, *b = pb;
+	int c;
+
+	if (a->at != b->at)
+		return a->at < b->at ? -1 : 1;
+	if ((c = strcmp(a->id, b->id)) != 0)
+		return c;
+	/* By the clock's name: "resolution" before "response". */
+	return a->clock == b->clock ? 0 : a->clock == KPI_RESOLUTION ? -1 : 1;
+}
+
+static double
+credit_percent(const struct agreement *ag, double attainment)
+{
+	double best = INFINITY, percent = 0;
+	int k;
+
+	if (isnan(attainment))
+		return 0;
+	/* The tier with the lowest "below" among those above the attainment. */
+	for (k = 0; k < ag->ntiers; k++)
+		if (ag->tiers[k].below > attainment && ag->tiers[k].below < best) {
+			best = ag->tiers[k].below;
+			percent = ag->tiers[k].percent;
+		}
+	return percent;
+}
+
+static void
+finish_period(struct engine *g, int a, int p)
+{
+	const struct agreement *ag = &g->m->agreements[a];
+	const struct agg *sums = &g->agg[a];
+	struct kpi_period *P = &g->r->agreements[a].periods[p];
+	int nsev = ag->nseverities, s;
+	bool ola = ag->kind == AGREEMENT_OLA;
+
+	for (s = 0; s <= nsev; s++) {
+		const struct severity *sv = s < nsev ? &ag->severities[s] : NULL;
+		P->rows[s].sev = s < nsev ? s : -1;
+		/* An OLA has no response clock: its block stays 0/0/null. */
+		finish_figures(&P->rows[s].response, durations(g, a, p, s, KPI_RESPONSE),
+		    sv != NULL && !ola ? sv->goal : NAN,
+		    sv != NULL && !ola ? sv->response_s : -1);
+		finish_figures(&P->rows[s].resolution, durations(g, a, p, s, KPI_RESOLUTION),
+		    sv != NULL ? sv->goal : NAN, sv != NULL ? sv->resolution_s : -1);
+	}
+	P->reopen_rate = P->resolved_events > 0 ?
+	    (double)P->reopened_events / (double)P->resolved_events : NAN;
+	P->mean_reassignments = sums->ended[p] > 0 ?
+	    sums->reassign[p] / (double)sums->ended[p] : NAN;
+	P->volume_met = ag->has_volume && P->volume_actual >= ag->volume_min;
+	P->satisfaction = NAN;
+	if (P->rated > 0 && ag->satisfaction_scale == SCALE_NPS)
+		P->satisfaction = ((double)sums->promoters[p] - (double)sums->detractors[p]) *
+		    100.0 / (double)P->rated;
+	else if (P->rated > 0)
+		P->satisfaction = (double)sums->good[p] * 100.0 / (double)P->rated;
+	P->credit_percent = P->credit_amount = 0;
+	if (ag->has_credits) {
+		P->credit_percent = credit_percent(ag, P->rows[nsev].resolution.attainment);
+		P->credit_amount = ag->credit_fee * P->credit_percent / 100.0;
+	}
+	if (P->nbreaches > 1)
+		qsort(P->breaches, P->nbreaches, sizeof *P->breaches, cmp_breach);
+}
+
+/* The report skeleton: every agreement with every month of the range. */
+static void
+allocate(struct engine *g, int nper)
+{
+	const struct model *m = g->m;
+	struct kpi_report *r = g->r;
+	size_t np = (size_t)nper + 1;
+	int a, p;
+
+	r->nagreements = m->nagreements;
+	r->agreements = xcalloc((size_t)m->nagreements + 1, sizeof *r->agreements);
+	g->agg = xcalloc((size_t)m->nagreements + 1, sizeof *g->agg);
+	for (a = 0; a < m->nagreements; a++) {
+		struct kpi_agreement *ka = &r->agreements[a];
+		struct agg *sums = &g->agg[a];
+		int rows = m->agreements[a].nseverities + 1;
+		sums->rows = rows;
+		sums->dur = xcalloc(np * (size_t)rows * 2, sizeof *sums->dur);
+		sums->capb = xcalloc(np, sizeof *sums->capb);
+		sums->promoters = xcalloc(np, sizeof *sums->promoters);
+		sums->detractors = xcalloc(np, sizeof *sums->detractors);
+		sums->good = xcalloc(np, sizeof *sums->good);
+		sums->reassign = xcalloc(np, sizeof *sums->reassign);
+		sums->ended = xcalloc(np, sizeof *sums->ended);
+		ka->index = a;
+		ka->nperiods = nper;
+		ka->periods = xcalloc(np, sizeof *ka->periods);
+		for (p = 0; p < nper; p++) {
+			struct kpi_period *P = &ka->periods[p];
+			P->ym = r->from_ym + p;
+			P->start = g->pt[a].start[g->first + p];
+			P->end = g->pt[a].start[g->first + p + 1];
+			P->nrows = rows;
+			P->rows = xcalloc((size_t)rows, sizeof *P->rows);
+		}
+	}
+}
+
+static void
+engine_free(struct engine *g, int nper)
+{
+	int a, k;
+
+	for (a = 0; a < g->m->nagreements; a++) {
+		if (g->agg != NULL) {
+			struct agg *sums = &g->agg[a];
+			for (k = 0; sums->dur != NULL && k < (nper + 1) * sums->rows * 2; k++)
+				free(sums->dur[k].v);
+			free(sums->dur);
+			free(sums->capb);
+			free(sums->promoters);
+			free(sums->detractors);
+			free(sums->good);
+			free(sums->reassign);
+			free(sums->ended);
+		}
+		if (g->pt != NULL)
+			free(g->pt[a].start);
+		if (g->cal != NULL)
+			free(g->cal[a]);
+	}
+	free(g->agg);
+	free(g->pt);
+	free(g->cal);
+	for (k = 0; k < g->nowned; k++)
+		calendar_free(g->owned[k]);
+	free(g->owned);
+	items_free(g->its);
+}
+
+struct kpi_report *
+kpi_compute(const struct model *m, int from_ym, int to_ym)
+{
+	struct kpi_report *r = xcalloc(1, sizeof *r);
+	struct engine g;
+	struct replay_env env;
+	struct replay *rp;
+	sla_time first_event = INT64_MAX, stop;
+	int first_month = kpi_first_month(m), nper = 0, ym0, a, p;
+	size_t i;
+
+	memset(&g, 0, sizeof g);
+	g.m = m;
+	g.r = r;
+	if (from_ym < 0)
+		from_ym = first_month;
+	if (to_ym < 0)
+		to_ym = kpi_default_period(m);
+	if (from_ym < 0 || to_ym < 0 || from_ym > to_ym)
+		from_ym = to_ym = -1;
+	else
+		nper = to_ym - from_ym + 1;
+	r->from_ym = from_ym;
+	r->to_ym = to_ym;
+	for (i = 0; i < m->nevents; i++)
+		first_event = m->events[i].at < first_event ? m->events[i].at : first_event;
+	/* The tables start a month early: agreement zones may differ from the
+	 * site's by up to a day. */
+	ym0 = (first_month >= 0 && first_month < from_ym ? first_month : from_ym) - 1;
+	g.first = from_ym - ym0;
+	g.its = items_scan(m);
+	items_count(m, g.its, &r->quality.items_skipped, &r->quality.items_unassigned);
+	r->quality.events_read = m->quality.events_read;
+	r->quality.events_skipped = m->quality.events_skipped;
+	r->quality.events_duplicate = m->quality.events_duplicate;
+	if (nper == 0) {
+		allocate(&g, 0);
+		engine_free(&g, 0);
+		return r;
+	}
+	if (first_event == INT64_MAX)	/* no events: keep the calendars small */
+		first_event = items_month_start(m->site.zone, ym0);
+	setup(&g, ym0, to_ym - ym0 + 1, first_event, &stop);
+	allocate(&g, nper);
+	env.m = m;
+	env.its = g.its;
+	env.periods = g.pt;
+	env.cal = (const struct calendar *const *const *)g.cal;
+	env.stop = stop;
+	rp = replay_new(&env);
+	for (i = 0; i < g.its->n; i++)
+		replay_one(&g, rp, &g.its->v[i]);
+	replay_free(rp);
+	for (a = 0; a < m->nagreements; a++)
+		for (p = 0; p < nper; p++)
+			finish_period(&g, a, p);
+	engine_free(&g, nper);
+	return r;
+}
+
+void
+kpi_report_free(struct kpi_report *r)
+{
+	int a, p;
+	size_t b;
+
+	if (r == NULL)
+		return;
+	for (a = 0; a < r->nagreements; a++) {
+		for (p = 0; p < r->agreements[a].nperiods; p++) {
+			struct kpi_period *P = &r->agreements[a].periods[p];
+			for (b = 0; b < P->nbreaches; b++)
+				free(P->breaches[b].seg);
+			free(P->breaches);
+			free(P->rows);
+		}
+		free(r->agreements[a].periods);
+	}
+	free(r->agreements);
+	free(r);
+}

@@ -1,0 +1,249 @@
+/* kpi_json.c: the kpis.json tree of SPEC §5, with extra fields the renderers use. */
+#include "kpi.h"
+
+#include <math.h>
+#include <cJSON.h>
+
+static const char *const seg_names[] = { "running", "outside", "paused", "ended" };
+
+static cJSON *
+num_or_null(double v)
+{
+	return isnan(v) ? cJSON_CreateNull() : cJSON_CreateNumber(v);
+}
+
+static cJSON *
+str_or_null(const char *s)
+{
+	return s != NULL ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
+
+static cJSON *
+bool_or_null(int v)
+{
+	return v < 0 ? cJSON_CreateNull() : cJSON_CreateBool(v);
+}
+
+static cJSON *
+secs_or_null(int64_t v)
+{
+	return v < 0 ? cJSON_CreateNull() : cJSON_CreateNumber((double)v);
+}
+
+static cJSON *
+stamp(sla_time t)
+{
+	char buf[21];
+
+	civil_format_utc(t, buf);
+	return cJSON_CreateString(buf);
+}
+
+static cJSON *
+month(int ym)
+{
+	char buf[8];
+
+	if (ym < 0)
+		return cJSON_CreateNull();
+	kpi_format_month(ym, buf);
+	return cJSON_CreateString(buf);
+}
+
+/* The agreement's key of severity s: a number when the key is an integer. */
+static cJSON *
+sev_key(const struct agreement *a, int s)
+{
+	if (s < 0 || s >= a->nseverities)
+		return cJSON_CreateNull();
+	if (a->severities[s].key_is_int)
+		return cJSON_CreateNumber(a->severities[s].key_int);
+	return cJSON_CreateString(a->severities[s].key);
+}
+
+static cJSON *
+clock_json(const struct kpi_clock_figures *c)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddNumberToObject(o, "met", (double)c->met);
+	cJSON_AddNumberToObject(o, "breached", (double)c->breached);
+	cJSON_AddItemToObject(o, "attainment", num_or_null(c->attainment));
+	cJSON_AddItemToObject(o, "goal", num_or_null(c->goal));
+	cJSON_AddItemToObject(o, "goal_met", bool_or_null(c->goal_met));
+	cJSON_AddItemToObject(o, "median_s", secs_or_null(c->median_s));
+	cJSON_AddItemToObject(o, "p90_s", secs_or_null(c->p90_s));
+	cJSON_AddItemToObject(o, "target_s", secs_or_null(c->target_s));
+	cJSON_AddNumberToObject(o, "ended", (double)c->n);
+	return o;
+}
+
+static cJSON *
+row_json(const struct kpi_row *row, const struct agreement *a)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	if (row->sev >= 0) {
+		cJSON_AddItemToObject(o, "severity", sev_key(a, row->sev));
+		cJSON_AddItemToObject(o, "name", str_or_null(a->severities[row->sev].name));
+	} else
+		cJSON_AddStringToObject(o, "severity", "total");
+	cJSON_AddNumberToObject(o, "opened", (double)row->opened);
+	cJSON_AddNumberToObject(o, "resolved", (double)row->resolved);
+	cJSON_AddNumberToObject(o, "backlog", (double)row->backlog);
+	cJSON_AddItemToObject(o, "response", clock_json(&row->response));
+	cJSON_AddItemToObject(o, "resolution", clock_json(&row->resolution));
+	return o;
+}
+
+static cJSON *
+breach_json(const struct kpi_breach *b, const struct agreement *a, const struct model *m)
+{
+	cJSON *o = cJSON_CreateObject(), *tl;
+	size_t k;
+
+	cJSON_AddStringToObject(o, "id", b->id);
+	cJSON_AddItemToObject(o, "title", str_or_null(strtab_get(m->strings, b->title)));
+	cJSON_AddItemToObject(o, "severity", sev_key(a, b->sev));
+	cJSON_AddStringToObject(o, "clock", b->clock == KPI_RESPONSE ? "response" : "resolution");
+	cJSON_AddItemToObject(o, "at", stamp(b->at));
+	cJSON_AddItemToObject(o, "team", str_or_null(strtab_get(m->strings, b->team)));
+	tl = cJSON_AddArrayToObject(o, "timeline");
+	for (k = 0; k < b->nseg; k++) {
+		cJSON *s = cJSON_CreateObject();
+		cJSON_AddStringToObject(s, "state", seg_names[b->seg[k].state]);
+		cJSON_AddItemToObject(s, "from", stamp(b->seg[k].from));
+		cJSON_AddItemToObject(s, "to", stamp(b->seg[k].to));
+		cJSON_AddItemToArray(tl, s);
+	}
+	return o;
+}
+
+static cJSON *
+period_json(const struct kpi_period *P, const struct agreement *a, const struct model *m)
+{
+	cJSON *o = cJSON_CreateObject(), *arr;
+	int s;
+	size_t k;
+
+	cJSON_AddItemToObject(o, "period", month(P->ym));
+	cJSON_AddItemToObject(o, "start", stamp(P->start));
+	cJSON_AddItemToObject(o, "end", stamp(P->end));
+	arr = cJSON_AddArrayToObject(o, "severities");
+	for (s = 0; s < P->nrows - 1; s++)
+		cJSON_AddItemToArray(arr, row_json(&P->rows[s], a));
+	cJSON_AddItemToObject(o, "total", row_json(&P->rows[P->nrows - 1], a));
+	if (a->has_volume) {
+		cJSON *v = cJSON_AddObjectToObject(o, "volume");
+		cJSON_AddStringToObject(v, "metric",
+		    a->volume_metric == VOLUME_VALUE ? "value" : "count");
+		cJSON_AddNumberToObject(v, "actual", P->volume_actual);
+		cJSON_AddNumberToObject(v, "target", a->volume_min);
+		cJSON_AddBoolToObject(v, "met", P->volume_met);
+	} else
+		cJSON_AddNullToObject(o, "volume");
+	if (a->has_satisfaction) {
+		cJSON *v = cJSON_AddObjectToObject(o, "satisfaction");
+		cJSON_AddStringToObject(v, "scale",
+		    a->satisfaction_scale == SCALE_NPS ? "nps" : "csat");
+		cJSON_AddItemToObject(v, "score", num_or_null(P->satisfaction));
+		cJSON_AddNumberToObject(v, "target", a->satisfaction_min);
+		cJSON_AddItemToObject(v, "met", bool_or_null(isnan(P->satisfaction) ? -1 :
+		    P->satisfaction >= a->satisfaction_min));
+		cJSON_AddNumberToObject(v, "count", (double)P->rated);
+	} else
+		cJSON_AddNullToObject(o, "satisfaction");
+	if (a->has_credits) {
+		cJSON *v = cJSON_AddObjectToObject(o, "credit");
+		cJSON_AddNumberToObject(v, "percent", P->credit_percent);
+		cJSON_AddNumberToObject(v, "amount", P->credit_amount);
+		cJSON_AddItemToObject(v, "currency", str_or_null(a->credit_currency));
+	} else
+		cJSON_AddNullToObject(o, "credit");
+	cJSON_AddItemToObject(o, "reopen_rate", num_or_null(P->reopen_rate));
+	cJSON_AddItemToObject(o, "mean_reassignments", num_or_null(P->mean_reassignments));
+	arr = cJSON_AddArrayToObject(o, "breaches");
+	for (k = 0; k < P->nbreaches; k++)
+		cJSON_AddItemToArray(arr, breach_json(&P->breaches[k], a, m));
+	return o;
+}
+
+/* The measurable terms, for pages that show the service-level table. */
+static cJSON *
+targets_json(const struct agreement *a)
+{
+	cJSON *arr = cJSON_CreateArray();
+	int s;
+
+	for (s = 0; s < a->nseverities; s++) {
+		const struct severity *sv = &a->severities[s];
+		const struct calendar_spec *cal = sv->has_calendar ? &sv->calendar : &a->calendar;
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddItemToObject(o, "severity", sev_key(a, s));
+		cJSON_AddItemToObject(o, "name", str_or_null(sv->name));
+		cJSON_AddItemToObject(o, "response", str_or_null(sv->response_text));
+		cJSON_AddItemToObject(o, "resolution", str_or_null(sv->resolution_text));
+		cJSON_AddItemToObject(o, "response_s", secs_or_null(sv->response_s));
+		cJSON_AddItemToObject(o, "resolution_s", secs_or_null(sv->resolution_s));
+		cJSON_AddItemToObject(o, "goal", num_or_null(sv->goal));
+		cJSON_AddStringToObject(o, "calendar", cal->always ? "24x7" :
+		    sv->has_calendar ? "own" : "agreement");
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+static cJSON *
+quality_json(const struct kpi_report *r, const struct model *m)
+{
+	cJSON *o = cJSON_CreateObject(), *arr;
+	size_t i;
+
+	cJSON_AddNumberToObject(o, "events_read", (double)r->quality.events_read);
+	cJSON_AddNumberToObject(o, "events_skipped", (double)r->quality.events_skipped);
+	cJSON_AddNumberToObject(o, "events_duplicate", (double)r->quality.events_duplicate);
+	cJSON_AddNumberToObject(o, "items_skipped", (double)r->quality.items_skipped);
+	cJSON_AddNumberToObject(o, "items_unassigned", (double)r->quality.items_unassigned);
+	arr = cJSON_AddArrayToObject(o, "problems");
+	for (i = 0; i < diag_len(m->diag); i++) {
+		const struct diag_entry *e = diag_get(m->diag, i);
+		cJSON *p = cJSON_CreateObject();
+		cJSON_AddItemToObject(p, "file", str_or_null(e->file));
+		cJSON_AddItemToObject(p, "line", e->line > 0 ?
+		    cJSON_CreateNumber(e->line) : cJSON_CreateNull());
+		cJSON_AddStringToObject(p, "message", e->message);
+		cJSON_AddStringToObject(p, "level", e->level == DIAG_ERROR ? "error" : "warning");
+		cJSON_AddItemToArray(arr, p);
+	}
+	return o;
+}
+
+cJSON *
+kpi_report_json(const struct kpi_report *r, const struct model *m)
+{
+	cJSON *root = cJSON_CreateObject(), *arr;
+	int i, p;
+
+	cJSON_AddItemToObject(root, "from", month(r->from_ym));
+	cJSON_AddItemToObject(root, "to", month(r->to_ym));
+	arr = cJSON_AddArrayToObject(root, "agreements");
+	for (i = 0; i < r->nagreements; i++) {
+		const struct kpi_agreement *ka = &r->agreements[i];
+		const struct agreement *a = &m->agreements[ka->index];
+		cJSON *o = cJSON_CreateObject(), *per;
+		cJSON_AddItemToObject(o, "id", str_or_null(a->id));
+		cJSON_AddStringToObject(o, "kind", a->kind == AGREEMENT_OLA ? "ola" : "sla");
+		cJSON_AddItemToObject(o, "title", str_or_null(a->title));
+		cJSON_AddItemToObject(o, "provider", str_or_null(a->provider));
+		cJSON_AddItemToObject(o, "customer", str_or_null(a->customer));
+		cJSON_AddItemToObject(o, "supports", str_or_null(a->supports));
+		cJSON_AddItemToObject(o, "timezone", str_or_null(a->timezone));
+		cJSON_AddItemToObject(o, "targets", targets_json(a));
+		per = cJSON_AddArrayToObject(o, "periods");
+		for (p = 0; p < ka->nperiods; p++)
+			cJSON_AddItemToArray(per, period_json(&ka->periods[p], a, m));
+		cJSON_AddItemToArray(arr, o);
+	}
+	cJSON_AddItemToObject(root, "data_quality", quality_json(r, m));
+	return root;
+}
