@@ -26,7 +26,9 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
 LIB_SRC    = $(filter-out src/main.c,$(wildcard src/*.c))
-LIB_OBJ    = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+LIB_OBJ    = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/resources.o
+# Templates, CSS, i18n tables and shipped mappings, embedded into the binary.
+RESOURCES  = $(shell find templates mappings -type f ! -name '.*' 2>/dev/null | LC_ALL=C sort)
 UNIT_SRC   = $(wildcard tests/unit/*.c)
 UNIT_OBJ   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%.o)
 GEN_SRC    = $(wildcard gen/slagen*.c)
@@ -56,6 +58,16 @@ $(BUILD)/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)
 $(BUILD):
 	mkdir -p $(BUILD)/unit
 
+$(BUILD)/embed: gen/embed.c | $(BUILD)
+	$(Q)$(CC) -std=c11 -O2 $(WARN) -o $@ gen/embed.c
+
+$(BUILD)/resources.c: $(BUILD)/embed $(RESOURCES) Makefile
+	@echo "  EMBED   templates/ mappings/"
+	$(Q)$(BUILD)/embed templates $@ $(RESOURCES)
+
+$(BUILD)/resources.o: $(BUILD)/resources.c src/resource.h
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
 # ---- generator of demo and benchmark data ----
 $(GEN): $(GEN_SRC) $(wildcard gen/*.h)
 	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -g $(WARN) $(SANFLAGS) -o $@ $(GEN_SRC) -lm
@@ -65,7 +77,7 @@ sample-data: gen/slagen
 	rm -rf sample-data.tmp && ./gen/slagen -o sample-data.tmp && rm -rf sample-data && mv sample-data.tmp sample-data
 
 # ---- tests ----
-$(BUILD)/unit/%.o: tests/unit/%.c $(wildcard src/*.h) | $(BUILD)
+$(BUILD)/unit/%.o: tests/unit/%.c $(wildcard src/*.h tests/unit/*.h) | $(BUILD)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags criterion) -DTESTS_DIR='"tests"' -c -o $@ $<
 
@@ -80,6 +92,10 @@ unit: $(BUILD)/unit-tests
 
 e2e: $(BIN) $(GEN) $(TOOL_BIN)
 	SLAREPORT=./$(BIN) SLAGEN=./$(GEN) JSONCMP=./$(TOOL_BIN) sh tests/run-e2e.sh
+	@# Each area's own end-to-end script (site, PDF, importers, …); all run, any failure fails.
+	@rc=0; for t in tests/e2e/*.sh; do [ -f "$$t" ] || continue; \
+	    SLAREPORT=./$(BIN) SLAGEN=./$(GEN) JSONCMP=./$(TOOL_BIN) BUILD=$(BUILD) sh "$$t" || rc=1; \
+	done; exit $$rc
 
 check: unit e2e
 

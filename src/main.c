@@ -24,22 +24,26 @@ enum {
 
 static const char usage_main[] =
 "usage: slareport build SRC [-o OUT] [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]\n"
-"                       [--format html,json,csv] [--strict] [-q|-v]\n"
-"       slareport check SRC\n"
+"                       [--format html,pdf,json,csv] [--templates DIR] [--map FILE]\n"
+"                       [--strict] [-q|-v]\n"
+"       slareport check SRC [--map FILE]\n"
 "       slareport kpis SRC [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]\n"
 "       slareport --help | --version\n"
 "Run 'slareport COMMAND --help' for the options of one command.\n";
 
 static const char usage_build[] =
 "usage: slareport build SRC [-o OUT] [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]\n"
-"                       [--format html,json,csv] [--strict] [-q|-v]\n"
+"                       [--format html,pdf,json,csv] [--templates DIR] [--map FILE]\n"
+"                       [--strict] [-q|-v]\n"
 "Reads the agreements and events of SRC and publishes the reports to OUT\n"
 "(default: public). OUT is replaced in one step: a failed run leaves it as it was.\n"
 "  -o, --output OUT   output folder (default public)\n"
 "      --period P     report month YYYY-MM (default: the last month that ended\n"
 "                     before the latest event)\n"
 "      --from A --to B  report every month from A through B\n"
-"      --format LIST  comma-separated outputs: html, json, csv (default all)\n"
+"      --format LIST  comma-separated outputs: html, pdf, json, csv (default all)\n"
+"      --templates DIR  files in DIR replace the built-in templates of the same name\n"
+"      --map FILE     read the event files through this mapping (SPEC §3)\n"
 "      --strict       fail (exit 65) on any bad event instead of skipping it\n"
 "  -q, --quiet        print errors only\n"
 "  -v, --verbose      print warnings and what was written\n"
@@ -67,6 +71,8 @@ struct options {
 	unsigned formats;
 	int strict;
 	int verbosity;		/* 0 quiet, 1 normal, 2 verbose */
+	const char *templates;	/* --templates DIR, or NULL */
+	const char *map;	/* --map FILE, or NULL */
 };
 
 static int
@@ -106,6 +112,8 @@ parse_formats(const char *s, unsigned *out)
 			*out |= OUTPUT_JSON;
 		else if (strcmp(tok, "csv") == 0)
 			*out |= OUTPUT_CSV;
+		else if (strcmp(tok, "pdf") == 0)
+			*out |= OUTPUT_PDF;
 		else
 			ok = 0;
 	}
@@ -113,7 +121,7 @@ parse_formats(const char *s, unsigned *out)
 	return ok && *out != 0;
 }
 
-enum { OPT_PERIOD = 256, OPT_FROM, OPT_TO, OPT_FORMAT, OPT_STRICT };
+enum { OPT_PERIOD = 256, OPT_FROM, OPT_TO, OPT_FORMAT, OPT_STRICT, OPT_TEMPLATES, OPT_MAP };
 
 /* Parses the options of a subcommand; returns 0 or an exit code. */
 static int
@@ -127,6 +135,8 @@ parse_options(int argc, char **argv, const char *cmd, const char *usage,
 		{ "to", required_argument, NULL, OPT_TO },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "templates", required_argument, NULL, OPT_TEMPLATES },
+		{ "map", required_argument, NULL, OPT_MAP },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -138,7 +148,7 @@ parse_options(int argc, char **argv, const char *cmd, const char *usage,
 	memset(o, 0, sizeof *o);
 	o->out = "public";
 	o->from_ym = o->to_ym = -1;
-	o->formats = OUTPUT_HTML | OUTPUT_JSON | OUTPUT_CSV;
+	o->formats = OUTPUT_HTML | OUTPUT_PDF | OUTPUT_JSON | OUTPUT_CSV;
 	o->verbosity = 1;
 	optind = 1;
 	opterr = 0;
@@ -152,10 +162,13 @@ parse_options(int argc, char **argv, const char *cmd, const char *usage,
 		case 'o':
 		case OPT_FORMAT:
 		case OPT_STRICT:
+		case OPT_TEMPLATES:
 		case 'q':
 		case 'v':
 			if (!is_build)
 				bad = argv[optind - 1];
+			break;
+		case OPT_MAP:
 			break;
 		case OPT_PERIOD:
 		case OPT_FROM:
@@ -175,6 +188,8 @@ parse_options(int argc, char **argv, const char *cmd, const char *usage,
 		case 'q': o->verbosity = 0; break;
 		case 'v': o->verbosity = 2; break;
 		case OPT_STRICT: o->strict = 1; break;
+		case OPT_TEMPLATES: o->templates = optarg; break;
+		case OPT_MAP: o->map = optarg; break;
 		case OPT_FORMAT:
 			if (!parse_formats(optarg, &o->formats))
 				return usage_error(usage, "--format: expected a list of "
@@ -322,6 +337,7 @@ cmd_kpis(int argc, char **argv)
 static int
 cmd_build(int argc, char **argv)
 {
+	struct output_options oo = { 0 };
 	struct options o;
 	struct model *m = NULL;
 	int rc;
@@ -341,7 +357,13 @@ cmd_build(int argc, char **argv)
 		return EXIT_DATAERR;
 	}
 	print_diag(m->diag, o.verbosity);
-	switch (output_build(m, o.out, o.from_ym, o.to_ym, o.formats, o.verbosity)) {
+	oo.out = o.out;
+	oo.from_ym = o.from_ym;
+	oo.to_ym = o.to_ym;
+	oo.formats = o.formats;
+	oo.verbosity = o.verbosity;
+	oo.templates = o.templates;
+	switch (output_build(m, &oo)) {
 	case OUTPUT_OK: rc = EXIT_OK; break;
 	case OUTPUT_CANTCREATE: rc = EXIT_CANTCREAT; break;
 	case OUTPUT_IO: rc = EXIT_IOERR; break;

@@ -11,6 +11,7 @@
 #include "kpi.h"
 #include "output.h"
 #include "publish.h"
+#include "resource.h"
 
 static void
 report_errno(const char *out, const char *what, int err)
@@ -67,16 +68,18 @@ write_csv(struct publish *p, const struct kpi_report *r, struct model *m)
 }
 
 enum output_status
-output_build(struct model *m, const char *out, int from_ym, int to_ym,
-    unsigned formats, int verbosity)
+output_build(struct model *m, const struct output_options *o)
 {
+	const char *out = o->out;
+	unsigned formats = o->formats;
 	struct kpi_report *r;
 	struct publish *p;
 	cJSON *json;
 	const char *why = NULL;
 	int err = 0;
 
-	r = kpi_compute(m, from_ym, to_ym);
+	resource_set_override(o->templates);
+	r = kpi_compute(m, o->from_ym, o->to_ym);
 	json = kpi_report_json(r, m);
 	p = publish_begin(out, m->src, &why, &err);
 	if (p == NULL) {
@@ -109,7 +112,7 @@ output_build(struct model *m, const char *out, int from_ym, int to_ym,
 		report_errno(out, "cannot replace the folder", err);
 		return OUTPUT_IO;
 	}
-	if (verbosity >= 1)
+	if (o->verbosity >= 1)
 		fprintf(stderr, "slareport: wrote %s\n", out);
 	return OUTPUT_OK;
 }

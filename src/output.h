@@ -8,13 +8,21 @@ enum output_format {
 	OUTPUT_HTML = 1 << 0,
 	OUTPUT_JSON = 1 << 1,
 	OUTPUT_CSV = 1 << 2,
+	OUTPUT_PDF = 1 << 3,
 };
 
 enum output_status { OUTPUT_OK, OUTPUT_CANTCREATE, OUTPUT_IO };
 
-/* Computes the KPIs of m for months from_ym … to_ym (-1: default range) and
- * publishes the chosen formats to out. Problems are printed on stderr. */
-enum output_status output_build(struct model *m, const char *out, int from_ym,
-    int to_ym, unsigned formats, int verbosity);
+struct output_options {
+	const char *out;	/* the folder to publish */
+	int from_ym, to_ym;	/* months to report, -1: the default range */
+	unsigned formats;	/* enum output_format bits */
+	int verbosity;		/* 0 quiet, 1 normal, 2 verbose */
+	const char *templates;	/* --templates DIR, or NULL */
+};
+
+/* Computes the KPIs of m for the months asked for and publishes the chosen
+ * formats to o->out. Problems are printed on stderr. */
+enum output_status output_build(struct model *m, const struct output_options *o);
 
 #endif

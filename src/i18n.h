@@ -1,0 +1,32 @@
+/* i18n.h: the one message table and number/date formats shared by charts, the
+ * HTML site and the PDF (templates/i18n/<lang>.json, embedded). */
+#ifndef SLAREPORT_I18N_H
+#define SLAREPORT_I18N_H
+
+#include <stdint.h>
+#include "util.h"
+
+struct cJSON;
+struct i18n;
+
+/* The table for a site.yml locale ("en", "de", "de-DE", "en_US"…); unknown or
+ * NULL locales fall back to English. Never NULL. Free with i18n_free(). */
+struct i18n *i18n_load(const char *locale);
+void i18n_free(struct i18n *t);
+
+/* "en" or "de": the language actually in use (for <html lang>). */
+const char *i18n_lang(const struct i18n *t);
+/* The message for key ("chart.attainment.title"), or key itself when missing. */
+const char *i18n_text(const struct i18n *t, const char *key);
+/* The whole message table (for templates); owned by t. */
+const struct cJSON *i18n_messages(const struct i18n *t);
+
+/* Appends formatted values: 95.3% / 95,3 %; 1,234.5 / 1.234,5; Oct 2026 /
+ * Okt. 2026 (long: October 2026 / Oktober 2026); 4h 30m / 4 Std. 30 Min.;
+ * ym is year * 12 + month - 1. */
+void i18n_percent(const struct i18n *t, struct strbuf *sb, double pct, int decimals);
+void i18n_number(const struct i18n *t, struct strbuf *sb, double v, int decimals);
+void i18n_month(const struct i18n *t, struct strbuf *sb, int ym, int long_form);
+void i18n_duration(const struct i18n *t, struct strbuf *sb, int64_t seconds);
+
+#endif
