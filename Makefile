@@ -37,7 +37,8 @@ TOOL_BIN   = $(BUILD)/jsoncmp
 # Debian packages every build and test needs (LIBRARIES.md), and the test tools.
 DEB_PKGS   = build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
              libcairo2-dev libhpdf-dev libcjson-dev libyaml-dev libcriterion-dev \
-             libglib2.0-dev libfontconfig-dev fonts-dejavu-core tzdata poppler-utils qpdf
+             libglib2.0-dev libfontconfig-dev fonts-dejavu-core tzdata poppler-utils qpdf time \
+             chromium default-jre-headless nodejs
 
 BIN       ?= slareport
 GEN       ?= gen/slagen
@@ -84,6 +85,9 @@ $(BUILD)/unit/%.o: tests/unit/%.c $(wildcard src/*.h tests/unit/*.h) | $(BUILD)
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libslareport.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libslareport.a $(PKG_LIBS) $(shell pkg-config --libs criterion)
 
+$(BUILD)/cjsonparse: tests/tools/cjsonparse.c | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) $(shell pkg-config --libs libcjson)
+
 $(BUILD)/jsoncmp: tests/tools/jsoncmp.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) $(shell pkg-config --libs libcjson) -lm
 
@@ -109,6 +113,10 @@ check-asan: deps
 	    OPT='-O1 -g -fno-omit-frame-pointer' \
 	    SANFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' check
 
+# Throughput and peak memory at 10k, 100k and 1M events (README "Performance").
+bench: $(BIN) $(GEN) $(BUILD)/cjsonparse
+	@SLAREPORT=./$(BIN) SLAGEN=./$(GEN) CJSONPARSE=./$(BUILD)/cjsonparse sh tests/bench/bench.sh
+
 demo: deps
 	$(MAKE) all
 	./slareport build sample-data -o public
@@ -118,6 +126,7 @@ deps:
 	@missing=; for p in $(DEB_PKGS); do \
 	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
 	done; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 	    echo "installing:$$missing"; \
 	    if [ "$$(id -u)" != 0 ]; then echo "make deps: run as root to install:$$missing" >&2; exit 1; fi; \
@@ -133,4 +142,4 @@ install: slareport
 clean:
 	rm -rf build build-asan slareport gen/slagen public sample-data.tmp
 
-.PHONY: all unit e2e check test check-asan demo deps install clean sample-data
+.PHONY: all unit e2e check test check-asan bench demo deps install clean sample-data

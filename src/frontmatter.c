@@ -262,6 +262,7 @@ parse_severity(struct yamlcheck *c, const struct yamlnode *key,
 	s->key = xstrdup(key->text);
 	s->key_is_int = int_key(key->text, &s->key_int);
 	s->line = key->line;
+	s->col = key->col;
 	s->response_s = s->resolution_s = -1;
 	s->goal = NAN;
 	if (yamlnode_is_null(v) || v->type != YAMLNODE_MAPPING) {
@@ -456,6 +457,8 @@ parse_agreement(struct yamlcheck *c, const struct yamlnode *root,
 	}
 	yamlnode_check_keys(c, root, "", keys);
 	if ((v = yamlnode_scalar(c, root, "", "id", true, "a string")) != NULL) {
+		a->id_line = v->line;
+		a->id_col = v->col;
 		if (is_slug(v->text))
 			a->id = xstrdup(v->text);
 		else
@@ -471,8 +474,11 @@ parse_agreement(struct yamlcheck *c, const struct yamlnode *root,
 	v = yamlnode_scalar(c, root, "", "supports", k == 1, "an agreement id");
 	if (v != NULL && k == 0)
 		ERR(c, v, "supports", "only an OLA supports another agreement");
-	else if (v != NULL)
+	else if (v != NULL) {
 		a->supports = xstrdup(v->text);
+		a->supports_line = v->line;
+		a->supports_col = v->col;
+	}
 	if ((v = yamlnode_field(c, root, "", "effective", false)) != NULL &&
 	    fmvalue_date(c, v, "effective", &days))
 		a->effective = xstrdup(v->text);
@@ -661,7 +667,7 @@ check_budgets(struct agreement *v, int n, int k, struct diag *d)
 			continue;
 		format_seconds(sum, a, sizeof a);
 		format_seconds(s->resolution_s, b, sizeof b);
-		diag_add(d, DIAG_WARNING, sla->path, s->line, 0, "severity %s: OLA budgets "
+		diag_add(d, DIAG_WARNING, sla->path, s->line, s->col, "severity %s: OLA budgets "
 		    "add up to %s, more than the SLA's resolution target of %s", s->key,
 		    a, b);
 	}
@@ -676,7 +682,7 @@ frontmatter_link_agreements(struct agreement *v, int n, struct diag *d)
 		v[i].supports_index = -1;
 		for (j = 0; v[i].id != NULL && j < i; j++)
 			if (v[j].id != NULL && strcmp(v[i].id, v[j].id) == 0) {
-				diag_add(d, DIAG_ERROR, v[i].path, 0, 0, "id: \"%s\" is "
+				diag_add(d, DIAG_ERROR, v[i].path, v[i].id_line, v[i].id_col, "id: \"%s\" is "
 				    "already the id of %s", v[i].id, v[j].path);
 				errors++;
 				break;
@@ -689,11 +695,13 @@ frontmatter_link_agreements(struct agreement *v, int n, struct diag *d)
 			if (v[k].id != NULL && strcmp(v[k].id, v[i].supports) == 0)
 				break;
 		if (k == n) {
-			diag_add(d, DIAG_ERROR, v[i].path, 0, 0, "supports: no agreement "
+			diag_add(d, DIAG_ERROR, v[i].path, v[i].supports_line,
+			    v[i].supports_col, "supports: no agreement "
 			    "has the id \"%s\"", v[i].supports);
 			errors++;
 		} else if (v[k].kind != AGREEMENT_SLA) {
-			diag_add(d, DIAG_ERROR, v[i].path, 0, 0, "supports: \"%s\" is an "
+			diag_add(d, DIAG_ERROR, v[i].path, v[i].supports_line,
+			    v[i].supports_col, "supports: \"%s\" is an "
 			    "OLA; an OLA supports an SLA", v[i].supports);
 			errors++;
 		} else {
@@ -701,7 +709,8 @@ frontmatter_link_agreements(struct agreement *v, int n, struct diag *d)
 			for (j = 0; j < v[i].nseverities; j++)
 				if (find_key(&v[k], v[i].severities[j].key) == NULL)
 					diag_add(d, DIAG_WARNING, v[i].path,
-					    v[i].severities[j].line, 0, "severities: the "
+					    v[i].severities[j].line, v[i].severities[j].col,
+					    "severities: the "
 					    "SLA \"%s\" has no severity %s", v[k].id,
 					    v[i].severities[j].key);
 		}

@@ -49,7 +49,7 @@ struct severity {
 	double goal;			/* percent 0..100; NAN when absent */
 	bool has_calendar;		/* calendar replaces the agreement's */
 	struct calendar_spec calendar;	/* valid when has_calendar */
-	int line;			/* where the severity is defined */
+	int line, col;			/* where the severity is defined */
 };
 
 struct match_field {
@@ -75,6 +75,8 @@ struct agreement {
 	char *customer;
 	char *supports;			/* OLA: id of the SLA it underpins; NULL for SLAs */
 	int supports_index;		/* index into model.agreements, -1 */
+	int id_line, id_col;		/* positions of the id and supports values, */
+	int supports_line, supports_col;/* for diagnostics across files (0: none) */
 	char *effective;		/* "YYYY-MM-DD" or NULL */
 	char *review;			/* free text, NULL when absent */
 	char *timezone;			/* IANA name (default: the site's) */

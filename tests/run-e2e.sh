@@ -39,7 +39,7 @@ done
 
 # ---- bad inputs: `check` output pinned like mandoc's .out_lint files ----
 for dir in "$TESTS"/bad/*/; do
-	[ -f "$dir/expected.txt" ] || continue
+	if [ ! -f "$dir/expected.txt" ]; then ko "bad/$(basename "$dir"): no expected.txt"; continue; fi
 	name=$(basename "$dir")
 	"$SLAREPORT" check "$dir" >"$TMP/check.out" 2>&1
 	echo "exit $?" >>"$TMP/check.out"

@@ -695,9 +695,9 @@ Test(frontmatter, link_ids_and_supports)
 	struct agreement v[6];
 
 	link(v, 6, names, texts,
-	    "c.md: error: id: \"x\" is already the id of a.md\n"
-	    "o.md: error: supports: no agreement has the id \"nope\"\n"
-	    "p.md: error: supports: \"o\" is an OLA; an OLA supports an SLA", 3);
+	    "c.md:2:5: error: id: \"x\" is already the id of a.md\n"
+	    "o.md:6:11: error: supports: no agreement has the id \"nope\"\n"
+	    "p.md:6:11: error: supports: \"o\" is an OLA; an OLA supports an SLA", 3);
 	cr_expect_eq(v[0].supports_index, -1);
 	cr_expect_eq(v[3].supports_index, -1);
 	cr_expect_eq(v[4].supports_index, -1);
@@ -734,10 +734,10 @@ Test(frontmatter, link_budgets)
 	 * 30m + 30m = 1h, exactly the target: fine. Severity 4: no resolution
 	 * target in the SLA. b's severity 5 is not the SLA's. */
 	link(v, 3, names, texts,
-	    "b.md:13:1: warning: severities: the SLA \"s\" has no severity 5\n"
-	    "s.md:7:1: warning: severity 1: OLA budgets add up to 9h30m, more than the "
+	    "b.md:13:3: warning: severities: the SLA \"s\" has no severity 5\n"
+	    "s.md:7:3: warning: severity 1: OLA budgets add up to 9h30m, more than the "
 	    "SLA's resolution target of 8h\n"
-	    "s.md:8:1: warning: severity 2: OLA budgets add up to 28h, more than the "
+	    "s.md:8:3: warning: severity 2: OLA budgets add up to 28h, more than the "
 	    "SLA's resolution target of 20h", 0);
 	cr_expect_eq(v[1].supports_index, 0);
 	cr_expect_eq(v[2].supports_index, 0);

@@ -1,0 +1,42 @@
+#!/bin/sh
+# `make bench`: throughput and peak memory of slareport on generated data.
+# Called by the Makefile with SLAREPORT, SLAGEN and CJSONPARSE set; SIZES may
+# list other event counts. Prints a Markdown table for README.md's
+# "Performance" section. Nothing here fails on a slow machine: it measures.
+set -eu
+SLAREPORT=${SLAREPORT:-./slareport}
+SLAGEN=${SLAGEN:-./gen/slagen}
+CJSONPARSE=${CJSONPARSE:-./build/cjsonparse}
+SIZES=${SIZES:-10000 100000 1000000}
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/slareport-bench.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT INT TERM
+
+# measure OUTFILE CMD...: runs CMD under /usr/bin/time -v; sets secs and rss_mb.
+measure() {
+	out=$1; shift
+	/usr/bin/time -v -o "$TMP/time" "$@" >"$out" 2>"$TMP/stderr" || true
+	secs=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0;
+	    for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$TMP/time")
+	rss_mb=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$TMP/time")
+}
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -m)"
+echo
+echo "| events | input MB | kpis s | events/s | MB/s | peak RSS MB | bare cJSON parse s | kpis / parse | build (html,json,csv) s |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+for n in $SIZES; do
+	dir="$TMP/data-$n"
+	"$SLAGEN" -q -o "$dir" --events "$n" >/dev/null
+	mb=$(du -sb "$dir/events" | awk '{ printf "%.1f", $1 / 1048576 }')
+	measure "$TMP/parse.out" "$CJSONPARSE" "$dir"/events/*
+	parse=$secs
+	measure "$TMP/kpis.json" "$SLAREPORT" kpis "$dir"
+	kpis=$secs rss=$rss_mb
+	measure "$TMP/build.out" "$SLAREPORT" build "$dir" -q -o "$TMP/public-$n" --format html,json,csv
+	build=$secs
+	awk -v n="$n" -v mb="$mb" -v k="$kpis" -v rss="$rss" -v p="$parse" -v b="$build" 'BEGIN {
+	    if (k <= 0) k = 0.005; if (p <= 0) p = 0.005;
+	    printf "| %d | %s | %.2f | %.0f | %.1f | %s | %.2f | %.2f | %.2f |\n",
+	        n, mb, k, n / k, mb / k, rss, p, k / p, b }'
+	rm -rf "$dir" "$TMP/public-$n"
+done
