@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include "events.h"
 #include "frontmatter.h"
+#include "progress.h"
 
 static int
 is_dir(const char *path)
@@ -99,11 +100,13 @@ load_events(struct model *m, int *io)
 		char *rel = xasprintf("events/%s", names[i]);
 		char *full = xasprintf("%s/%s", m->src, rel);
 
+		progress_note("reading events", (uint64_t)i, (uint64_t)n, "files");
 		if (events_load_file(m, rel, full) < 0)
 			*io = 1;
 		free(full);
 		free(rel);
 	}
+	progress_note("sorting events", 0, 0, NULL);
 	free_names(names, n);
 	free(dir);
 	model_sort_events(m);

@@ -11,6 +11,7 @@
 #include "items.h"
 #include "kpi.h"
 #include "output.h"
+#include "progress.h"
 
 /* sysexits.h values, spelled out so that the table below is the documentation. */
 enum {
@@ -250,6 +251,7 @@ print_diag(const struct diag *d, int verbosity)
 {
 	size_t i;
 
+	progress_clear();
 	for (i = 0; i < diag_len(d); i++) {
 		const struct diag_entry *e = diag_get(d, i);
 		char *s;
@@ -320,6 +322,7 @@ cmd_kpis(int argc, char **argv)
 		model_free(m);
 		return EXIT_DATAERR;
 	}
+	progress_note("computing KPIs", 0, 0, NULL);
 	r = kpi_compute(m, o.from_ym, o.to_ym);
 	print_diag(m->diag, 0);
 	json = kpi_report_json(r, m);
@@ -344,6 +347,8 @@ cmd_build(int argc, char **argv)
 
 	if ((rc = parse_options(argc, argv, "build", usage_build, &o)) != 0)
 		return rc < 0 ? EXIT_OK : rc;
+	if (o.verbosity == 0)
+		progress_init(0);
 	if ((rc = load(&o, &m)) != 0) {
 		model_free(m);
 		return rc;
@@ -375,6 +380,7 @@ cmd_build(int argc, char **argv)
 int
 main(int argc, char **argv)
 {
+	progress_init(1);
 	if (argc < 2) {
 		fputs(usage_main, stderr);
 		return EXIT_USAGE;

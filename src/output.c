@@ -10,6 +10,7 @@
 #include "html.h"
 #include "kpi.h"
 #include "output.h"
+#include "progress.h"
 #include "publish.h"
 #include "resource.h"
 
@@ -79,6 +80,7 @@ output_build(struct model *m, const struct output_options *o)
 	int err = 0;
 
 	resource_set_override(o->templates);
+	progress_note("computing KPIs", 0, 0, NULL);
 	r = kpi_compute(m, o->from_ym, o->to_ym);
 	json = kpi_report_json(r, m);
 	p = publish_begin(out, m->src, &why, &err);
@@ -108,6 +110,7 @@ output_build(struct model *m, const struct output_options *o)
 		publish_abort(p);
 		return OUTPUT_IO;
 	}
+	progress_clear();
 	if ((err = publish_commit(p)) != 0) {
 		report_errno(out, "cannot replace the folder", err);
 		return OUTPUT_IO;
