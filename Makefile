@@ -17,6 +17,8 @@ ifneq ($(CI)$(WERROR),)
 WARN      += -Werror
 endif
 SANFLAGS  ?=
+# Known leaks of system libraries, not ours (tests/lsan.supp: fontconfig).
+export LSAN_OPTIONS ?= suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 # make V=1 shows the full commands.
 Q          = $(if $(V),,@)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -32,13 +34,17 @@ RESOURCES  = $(shell find templates mappings -type f ! -name '.*' 2>/dev/null | 
 UNIT_SRC   = $(wildcard tests/unit/*.c)
 UNIT_OBJ   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%.o)
 GEN_SRC    = $(wildcard gen/slagen*.c)
-TOOL_BIN   = $(BUILD)/jsoncmp
+TOOL_BIN   = $(BUILD)/jsoncmp $(BUILD)/chartdump
+# Markdown and CommonMark spec examples through the PDF renderer (tests/e2e/pdf.sh).
+TOOL_BIN  += $(BUILD)/mdpdf $(BUILD)/htmltext
 
 # Debian packages every build and test needs (LIBRARIES.md), and the test tools.
 DEB_PKGS   = build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
              libcairo2-dev libhpdf-dev libcjson-dev libyaml-dev libcriterion-dev \
              libglib2.0-dev libfontconfig-dev fonts-dejavu-core tzdata poppler-utils qpdf time \
-             chromium default-jre-headless nodejs
+             chromium default-jre-headless nodejs \
+             clang libclang-rt-14-dev valgrind cppcheck \
+             python3 gzip
 
 BIN       ?= slareport
 GEN       ?= gen/slagen
@@ -91,14 +97,29 @@ $(BUILD)/cjsonparse: tests/tools/cjsonparse.c | $(BUILD)
 $(BUILD)/jsoncmp: tests/tools/jsoncmp.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) $(shell pkg-config --libs libcjson) -lm
 
+# Renders every chart of a kpis.json (SVG, PNG, PDF) for tests/e2e/charts.sh.
+$(BUILD)/chartdump: tests/tools/chartdump.c $(BUILD)/libslareport.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libslareport.a $(ALL_LDFLAGS) $(PKG_LIBS)
+
+$(BUILD)/mdpdf: tests/tools/mdpdf.c $(BUILD)/libslareport.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libslareport.a $(ALL_LDFLAGS) $(PKG_LIBS)
+
+$(BUILD)/htmltext: tests/tools/htmltext.c $(BUILD)/libslareport.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libslareport.a $(ALL_LDFLAGS) $(PKG_LIBS)
+
 unit: $(BUILD)/unit-tests
 	$(BUILD)/unit-tests -j2
 
-e2e: $(BIN) $(GEN) $(TOOL_BIN)
-	SLAREPORT=./$(BIN) SLAGEN=./$(GEN) JSONCMP=./$(TOOL_BIN) sh tests/run-e2e.sh
+# Node tools of the site's web checks (tests/web: vnu-jar, axe-core, playwright-core).
+WEB_DEPS   = tests/web/node_modules/.package-lock.json
+$(WEB_DEPS): tests/web/package.json tests/web/package-lock.json
+	cd tests/web && npm ci --no-audit --no-fund
+
+e2e: $(BIN) $(GEN) $(TOOL_BIN) $(WEB_DEPS)
+	SLAREPORT=./$(BIN) SLAGEN=./$(GEN) JSONCMP=./$(BUILD)/jsoncmp sh tests/run-e2e.sh
 	@# Each area's own end-to-end script (site, PDF, importers, …); all run, any failure fails.
 	@rc=0; for t in tests/e2e/*.sh; do [ -f "$$t" ] || continue; \
-	    SLAREPORT=./$(BIN) SLAGEN=./$(GEN) JSONCMP=./$(TOOL_BIN) BUILD=$(BUILD) sh "$$t" || rc=1; \
+	    SLAREPORT=./$(BIN) SLAGEN=./$(GEN) JSONCMP=./$(BUILD)/jsoncmp BUILD=$(BUILD) sh "$$t" || rc=1; \
 	done; exit $$rc
 
 check: unit e2e
@@ -107,15 +128,51 @@ test: deps
 	$(MAKE) all
 	$(MAKE) check
 
-# The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+# The same tests under AddressSanitizer and UndefinedBehaviorSanitizer
+# (tests/lsan.supp: fontconfig's own one-off leak).
 check-asan: deps
-	$(MAKE) BUILD=build-asan BIN=build-asan/slareport GEN=build-asan/slagen \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp $(MAKE) BUILD=build-asan BIN=build-asan/slareport GEN=build-asan/slagen \
 	    OPT='-O1 -g -fno-omit-frame-pointer' \
 	    SANFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' check
+
+# ---- fuzzing (tests/fuzz/README.md): every tests/fuzz/fuzz_*.c is a libFuzzer
+# target, run FUZZ_SECONDS each from its seed corpus tests/fuzz/corpus/NAME/. ----
+FUZZ_SECONDS ?= 60
+FUZZ_SRC   = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN   = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/%)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(BUILD)/libslareport.a
+	@echo "  FUZZ    $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libslareport.a $(PKG_LIBS)
+
+fuzz-bins: $(FUZZ_BIN)
+
+# The library built once with clang for libFuzzer, ASan and UBSan into build-fuzz/.
+fuzz: deps
+	$(MAKE) BUILD=build-fuzz CC=clang OPT='-O1 -g -fno-omit-frame-pointer' \
+	    SANFLAGS='-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all' fuzz-bins
+	sh tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# valgrind memcheck on the demo build: no "definitely lost" bytes, no invalid access.
+memcheck: $(BIN)
+	sh tests/memcheck.sh ./$(BIN) sample-data
+
+# cppcheck over src/: warnings, performance, portability; each finding left is
+# justified where it occurs (// cppcheck-suppress with the reason).
+lint:
+	@echo "  LINT    src/"
+	$(Q)cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+	    --inline-suppr --std=c11 --library=tests/cppcheck.cfg -j2 -D__GNUC__ \
+	    -DSLAREPORT_VERSION='"lint"' -Isrc --suppress=missingIncludeSystem $(LIB_SRC) src/main.c
 
 # Throughput and peak memory at 10k, 100k and 1M events (README "Performance").
 bench: $(BIN) $(GEN) $(BUILD)/cjsonparse
 	@SLAREPORT=./$(BIN) SLAGEN=./$(GEN) CJSONPARSE=./$(BUILD)/cjsonparse sh tests/bench/bench.sh
+	@SLAREPORT=./$(BIN) SLAGEN=./$(GEN) sh tests/bench/site-bench.sh
+
+# The site of 21 agreements × 24 months (issue 5: under 2 s).
+bench-site: $(BIN) $(GEN)
+	@SLAREPORT=./$(BIN) SLAGEN=./$(GEN) sh tests/bench/site-bench.sh
 
 demo: deps
 	$(MAKE) all
@@ -140,6 +197,7 @@ install: slareport
 	cp docs/slareport.1 $(DESTDIR)$(MANDIR)/man1/slareport.1
 
 clean:
-	rm -rf build build-asan slareport gen/slagen public sample-data.tmp
+	rm -rf build build-asan build-fuzz slareport gen/slagen public sample-data.tmp
 
-.PHONY: all unit e2e check test check-asan bench demo deps install clean sample-data
+.PHONY: all unit e2e check test check-asan bench bench-site demo deps install clean sample-data \
+	fuzz fuzz-bins memcheck lint

@@ -29,23 +29,38 @@ emit(FILE *out, const char *path, size_t index)
 	return 0;
 }
 
+static const char *root;
+static size_t rootlen;
+
+/* The name a file is stored under: relative to ROOT when inside it. */
+static const char *
+stored_name(const char *path)
+{
+	if (strncmp(path, root, rootlen) == 0 && path[rootlen] == '/')
+		return path + rootlen + 1;
+	return path;
+}
+
+/* By stored name, the order resource_get() bisects: files outside ROOT
+ * ("mappings/…") mix with those inside it. */
 static int
 cmp_str(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(stored_name(*(char *const *)a), stored_name(*(char *const *)b));
 }
 
 int
 main(int argc, char **argv)
 {
 	FILE *out;
-	size_t rootlen, i, n;
+	size_t i, n;
 	char **files;
 
 	if (argc < 3) {
 		fprintf(stderr, "usage: embed ROOT OUT.c FILE...\n");
 		return 64;
 	}
+	root = argv[1];
 	rootlen = strlen(argv[1]);
 	n = (size_t)argc - 3;
 	files = argv + 3;
@@ -62,9 +77,7 @@ main(int argc, char **argv)
 			return 74;
 	fprintf(out, "const struct resource resource_table[] = {\n");
 	for (i = 0; i < n; i++) {
-		const char *name = files[i];
-		if (strncmp(name, argv[1], rootlen) == 0 && name[rootlen] == '/')
-			name += rootlen + 1;
+		const char *name = stored_name(files[i]);
 		fprintf(out, "\t{ \"%s\", file_%zu, sizeof file_%zu - 1 },\n", name, i, i);
 	}
 	fprintf(out, "};\nconst size_t resource_count = %zu;\n", n);

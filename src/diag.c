@@ -4,10 +4,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Problems kept per file and level: a wrong file in events/ (a log, a binary)
+ * makes one problem per line, and millions of them must not fill memory. Past
+ * the limit one more entry says so; the rest are counted (diag_count), not kept. */
+#define MAX_PER_FILE 1000
+
+struct file_count {
+	char *file;
+	size_t n[2];		/* problems seen, per level */
+};
+
 struct diag {
 	struct diag_entry *v;
 	size_t n, cap;
 	size_t count[2];
+	struct file_count *files;	/* one per file with problems */
+	size_t nfiles, capfiles;
 };
 
 struct diag *
@@ -28,7 +40,35 @@ diag_free(struct diag *d)
 		free(d->v[i].message);
 	}
 	free(d->v);
+	for (i = 0; i < d->nfiles; i++)
+		free(d->files[i].file);
+	free(d->files);
 	free(d);
+}
+
+/* Takes s (allocated) and returns it with control characters shown as \xNN:
+ * messages quote input text, and an event's title or a file name holding ESC
+ * sequences must not drive the user's terminal. */
+static char *
+escape_controls(char *s)
+{
+	struct strbuf sb = {0};
+	const char *p;
+
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7F)
+			break;
+	if (*p == '\0')
+		return s;
+	strbuf_append(&sb, s, (size_t)(p - s));
+	for (; *p != '\0'; p++) {
+		if ((unsigned char)*p < 0x20 || *p == 0x7F)
+			strbuf_printf(&sb, "\\x%02X", (unsigned char)*p);
+		else
+			strbuf_putc(&sb, *p);
+	}
+	free(s);
+	return strbuf_detach(&sb, NULL);
 }
 
 void
@@ -38,18 +78,39 @@ diag_add(struct diag *d, enum diag_level level, const char *file, int line,
 	struct diag_entry *e;
 	va_list ap;
 	void *p = d->v;
+	size_t seen = 0, i;
 
+	if (file != NULL) {
+		for (i = 0; i < d->nfiles && strcmp(d->files[i].file, file) != 0; i++)
+			;
+		if (i == d->nfiles) {
+			void *q = d->files;
+			xgrow(&q, &d->capfiles, d->nfiles + 1, sizeof *d->files);
+			d->files = q;
+			d->files[d->nfiles].file = xstrdup(file);
+			d->files[d->nfiles].n[0] = d->files[d->nfiles].n[1] = 0;
+			d->nfiles++;
+		}
+		seen = d->files[i].n[level]++;
+	}
+	d->count[level]++;
+	if (seen > MAX_PER_FILE)
+		return;
 	xgrow(&p, &d->cap, d->n + 1, sizeof *d->v);
 	d->v = p;
 	e = &d->v[d->n++];
-	e->file = file ? xstrdup(file) : NULL;
+	e->file = file ? escape_controls(xstrdup(file)) : NULL;
 	e->line = line;
 	e->col = col;
 	e->level = level;
+	if (seen == MAX_PER_FILE) {
+		e->message = xasprintf("more than %d %s in this file; the rest are not "
+		    "shown", MAX_PER_FILE, level == DIAG_ERROR ? "errors" : "warnings");
+		return;
+	}
 	va_start(ap, fmt);
-	e->message = xvasprintf(fmt, ap);
+	e->message = escape_controls(xvasprintf(fmt, ap));
 	va_end(ap);
-	d->count[level]++;
 }
 
 size_t

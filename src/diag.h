@@ -19,7 +19,9 @@ struct diag;
 
 struct diag *diag_new(void);
 void diag_free(struct diag *d);
-/* Records one problem; file may be NULL. Strings are copied. */
+/* Records one problem; file may be NULL. Strings are copied. Of each file, at
+ * most 1000 errors and 1000 warnings are kept, then one saying that the rest
+ * are not shown; diag_count counts them all. */
 void diag_add(struct diag *d, enum diag_level level, const char *file, int line,
     int col, const char *fmt, ...) PRINTF_LIKE(6, 7);
 size_t diag_count(const struct diag *d, enum diag_level level);

@@ -335,8 +335,11 @@ fmvalue_parse_duration(const char *s, int64_t *days, int64_t *secs)
 		int nd = 0;
 		const char *u;
 
+		/* Digits past the seventh are only counted (and rejected below):
+		 * accumulating them would overflow. */
 		for (; *p >= '0' && *p <= '9'; p++, nd++)
-			x = x * 10 + (*p - '0');
+			if (nd < 7)
+				x = x * 10 + (*p - '0');
 		if (nd == 0 || nd > 7)
 			return -1;
 		if (*p == '\0')

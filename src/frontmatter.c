@@ -88,6 +88,8 @@ parse_mappings(struct yamlcheck *c, const struct yamlnode *v, struct site *out)
 			free(file);
 		} else if (file != NULL) {
 			out->mappings[out->nmappings].pattern = xstrdup(k->text);
+			out->mappings[out->nmappings].line = yamlnode_value(v, i)->line;
+			out->mappings[out->nmappings].col = yamlnode_value(v, i)->col;
 			out->mappings[out->nmappings++].mapping = file;
 		}
 		free(kp);
@@ -525,6 +527,16 @@ line_end(const char *s, size_t len, size_t p)
 	return nl != NULL ? (size_t)(nl - s) : len;
 }
 
+/* Whether the first line is "---" ended by a CR that no LF follows: a file
+ * with old Mac line endings, which would otherwise read as one long line. */
+static bool
+has_bare_cr_lines(const char *text, size_t len)
+{
+	size_t p = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
+	return len - p > 4 && memcmp(text + p, "---\r", 4) == 0 && text[p + 4] != '\n';
+}
+
 /* Where the front matter and the body are: 0, or 1 when the file does not
  * open with "---", 2 when no closing "---" or "..." follows. */
 static int
@@ -563,6 +575,7 @@ frontmatter_parse_agreement(struct agreement *out, const char *path,
 	struct yamlcheck c;
 	struct yamlnode *root = NULL;
 	size_t fm = 0, fm_len = 0, body = len, bad;
+	const char *nul;
 	int cut = -1;
 
 	yamlnode_check_init(&c, path);
@@ -574,7 +587,10 @@ frontmatter_parse_agreement(struct agreement *out, const char *path,
 	if (len > FRONTMATTER_MAX_FILE)
 		ERR(&c, NULL, NULL, "file larger than %d KiB", FRONTMATTER_MAX_FILE / 1024);
 	else if ((cut = cut_front_matter(text, len, &fm, &fm_len, &body,
-	    &out->body_line)) == 1)
+	    &out->body_line)) == 1 && has_bare_cr_lines(text, len))
+		ERR(&c, &top, NULL, "lines end in a bare CR (carriage return): save the "
+		    "file with LF or CRLF line endings");
+	else if (cut == 1)
 		ERR(&c, &top, NULL, "no front matter: an agreement starts with a line "
 		    "\"---\", its terms in YAML, and another line \"---\"");
 	else if (cut == 2)
@@ -601,6 +617,13 @@ frontmatter_parse_agreement(struct agreement *out, const char *path,
 		at.line += out->body_line - 1;
 		ERR(&c, &at, NULL, "invalid UTF-8 (byte 0x%02x)",
 		    (unsigned char)text[body + bad]);
+	} else if ((nul = memchr(text + body, '\0', len - body)) != NULL) {
+		/* cmark would turn it into U+FFFD: a NUL means a damaged file. */
+		struct yamlnode at = { .line = 0 };
+		offset_to_linecol(text + body, (size_t)(nul - (text + body)), &at.line,
+		    &at.col);
+		at.line += out->body_line - 1;
+		ERR(&c, &at, NULL, "NUL byte in the text");
 	}
 	out->body = xstrndup(text + body, len - body);
 	out->doc = markdown_parse(out->body, len - body);

@@ -21,12 +21,25 @@ const char *i18n_text(const struct i18n *t, const char *key);
 /* The whole message table (for templates); owned by t. */
 const struct cJSON *i18n_messages(const struct i18n *t);
 
-/* Appends formatted values: 95.3% / 95,3 %; 1,234.5 / 1.234,5; Oct 2026 /
- * Okt. 2026 (long: October 2026 / Oktober 2026); 4h 30m / 4 Std. 30 Min.;
- * ym is year * 12 + month - 1. */
+/* Appends formatted values: 95.3% / 95,3 % (U+00A0 before % in German, as
+ * DIN 5008 asks); 1,234.5 / 1.234,5; Oct 2026 / Okt. 2026 (long: October 2026
+ * / Oktober 2026); 4h 30m / 4 Std. 30 Min. — hours and minutes, never days (a
+ * business day depends on the calendar), seconds only below 10 minutes; a
+ * negative duration or non-finite number prints "n/a". ym is year * 12 +
+ * month - 1. */
 void i18n_percent(const struct i18n *t, struct strbuf *sb, double pct, int decimals);
 void i18n_number(const struct i18n *t, struct strbuf *sb, double v, int decimals);
 void i18n_month(const struct i18n *t, struct strbuf *sb, int ym, int long_form);
 void i18n_duration(const struct i18n *t, struct strbuf *sb, int64_t seconds);
+/* The name of month 0-11 alone ("Oct" / "Okt.", long: "October"); owned by t. */
+const char *i18n_month_name(const struct i18n *t, int month0, int long_form);
+
+/* Appends fmt with its placeholders replaced: %s (next argument), %1$s … %9$s
+ * (by position) and %% — nothing else, as tables are data, not printf formats. */
+void i18n_subst(struct strbuf *sb, const char *fmt, int nargs, const char *const *args);
+/* Appends the message of key with its placeholders replaced by the string
+ * arguments that follow, ended by NULL: i18n_format(t, sb, "common.no_items",
+ * "Oct 2026", (char *)NULL). */
+void i18n_format(const struct i18n *t, struct strbuf *sb, const char *key, ...);
 
 #endif

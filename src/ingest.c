@@ -1,12 +1,15 @@
 /* ingest.c: the folder layout of SPEC §2 read in a fixed order into one model. */
 #include "ingest.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "events.h"
 #include "frontmatter.h"
+#include "mapping.h"
 #include "progress.h"
 
 static int
@@ -36,6 +39,45 @@ load_site(struct model *m, int *io)
 	free(path);
 }
 
+/* Warns about entries of dir named like input files that list_dir leaves out
+ * because they are not regular files (a folder "x.json", a FIFO, a dangling
+ * link): skipping them silently would hide a mistake. */
+static void
+warn_irregular(struct model *m, const char *dir, const char *reldir,
+    const char *const *suffixes)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	const char *const *suf;
+
+	if (d == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		size_t n = strlen(de->d_name);
+		struct stat st;
+		char *path;
+
+		if (de->d_name[0] == '.')
+			continue;
+		for (suf = suffixes; *suf != NULL; suf++)
+			if (n > strlen(*suf) && strcmp(de->d_name + n - strlen(*suf), *suf) == 0)
+				break;
+		if (*suf == NULL)
+			continue;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+			char *rel = xasprintf("%s/%s", reldir, de->d_name);
+			diag_add(m->diag, DIAG_WARNING, rel, 0, 0, "%s; skipped",
+			    stat(path, &st) != 0 ? "cannot be read (a broken link?)" :
+			    S_ISDIR(st.st_mode) ? "is a folder, not a file" :
+			    "is not a regular file");
+			free(rel);
+		}
+		free(path);
+	}
+	closedir(d);
+}
+
 static void
 load_agreements(struct model *m, int *io)
 {
@@ -44,6 +86,7 @@ load_agreements(struct model *m, int *io)
 	int n, i;
 
 	n = list_dir(dir, suffixes, &names);
+	warn_irregular(m, dir, "agreements", suffixes);
 	if (n < 0) {
 		diag_add(m->diag, DIAG_ERROR, "agreements", 0, 0,
 		    "cannot read the agreements folder: %s", strerror(-n));
@@ -78,14 +121,76 @@ load_agreements(struct model *m, int *io)
 	free(dir);
 }
 
+/* The mappings of one run: --map for every file, else site.yml's rules, each
+ * opened the first time a file matches it. */
+struct mappings {
+	struct mapping *cli;
+	struct mapping **rule;
+	bool *tried;
+	struct mapping_run *run;
+};
+
+/* The mapping file rel is read through, NULL for canonical events; *broken
+ * when the mapping that applies could not be loaded (reported). */
+static const struct mapping *
+mapping_for(struct model *m, struct mappings *mm, const char *rel, bool *broken)
+{
+	int i;
+	bool missing;
+
+	*broken = false;
+	if (mm->cli != NULL)
+		return mm->cli;
+	for (i = 0; i < m->site.nmappings; i++) {
+		const struct mapping_rule *ru = &m->site.mappings[i];
+		if (fnmatch(ru->pattern, rel, FNM_PATHNAME) != 0)
+			continue;
+		if (!mm->tried[i]) {
+			mm->tried[i] = true;
+			mm->rule[i] = mapping_open(m->src, ru->mapping, m->diag, "site.yml",
+			    ru->line, ru->col, &missing);
+		}
+		*broken = mm->rule[i] == NULL;
+		return mm->rule[i];
+	}
+	return NULL;
+}
+
 static void
-load_events(struct model *m, int *io)
+mappings_free(struct model *m, struct mappings *mm)
+{
+	int i;
+
+	mapping_free(mm->cli);
+	for (i = 0; mm->rule != NULL && i < m->site.nmappings; i++)
+		mapping_free(mm->rule[i]);
+	free(mm->rule);
+	free(mm->tried);
+}
+
+static void
+load_events(struct model *m, const char *map, int *io)
 {
 	static const char *const suffixes[] = { ".json", ".ndjson", ".jsonl", NULL };
 	char *dir = xasprintf("%s/events", m->src), **names = NULL;
 	int n, i;
+	struct mappings mm = { 0 };
+	bool missing;
+
+	if (map != NULL) {
+		mm.cli = mapping_open(NULL, map, m->diag, NULL, 0, 0, &missing);
+		if (mm.cli == NULL) {
+			if (missing)
+				*io = 2;
+			free(dir);
+			return;
+		}
+	}
+	mm.rule = xcalloc((size_t)m->site.nmappings + 1, sizeof *mm.rule);
+	mm.tried = xcalloc((size_t)m->site.nmappings + 1, sizeof *mm.tried);
 
 	n = list_dir(dir, suffixes, &names);
+	warn_irregular(m, dir, "events", suffixes);
 	if (n < 0) {
 		/* No events folder: a project of agreements only, nothing to count. */
 		if (n != -ENOENT) {
@@ -93,27 +198,41 @@ load_events(struct model *m, int *io)
 			    "cannot read the events folder: %s", strerror(-n));
 			*io = 1;
 		}
+		mappings_free(m, &mm);
 		free(dir);
 		return;
 	}
 	for (i = 0; i < n; i++) {
 		char *rel = xasprintf("events/%s", names[i]);
 		char *full = xasprintf("%s/%s", m->src, rel);
+		bool broken;
+		const struct mapping *mp = mapping_for(m, &mm, rel, &broken);
 
 		progress_note("reading events", (uint64_t)i, (uint64_t)n, "files");
-		if (events_load_file(m, rel, full) < 0)
+		if (broken)
+			diag_add(m->diag, DIAG_ERROR, rel, 0, 0, "not read: its mapping "
+			    "file has errors");
+		else if (mp != NULL) {
+			if (mm.run == NULL)
+				mm.run = mapping_run_new(m);
+			if (mapping_run_file(mm.run, mp, rel, full) < 0)
+				*io = 1;
+		} else if (events_load_file(m, rel, full) < 0)
 			*io = 1;
 		free(full);
 		free(rel);
 	}
+	if (mm.run != NULL)
+		mapping_run_finish(mm.run);
 	progress_note("sorting events", 0, 0, NULL);
 	free_names(names, n);
 	free(dir);
+	mappings_free(m, &mm);
 	model_sort_events(m);
 }
 
 enum ingest_status
-ingest_load(const char *src, struct model **out)
+ingest_load(const char *src, const char *map, struct model **out)
 {
 	struct model *m;
 	int io = 0;
@@ -124,7 +243,7 @@ ingest_load(const char *src, struct model **out)
 	m = model_new(src);
 	load_site(m, &io);
 	load_agreements(m, &io);
-	load_events(m, &io);
+	load_events(m, map, &io);
 	*out = m;
-	return io ? INGEST_IO : INGEST_OK;
+	return io == 2 ? INGEST_NO_MAP : io ? INGEST_IO : INGEST_OK;
 }

@@ -349,6 +349,15 @@ finish_figures(struct kpi_clock_figures *c, struct durations *d, double goal,
 		c->median_s = d->v[(d->n + 1) / 2 - 1];
 		c->p90_s = d->v[(9 * d->n + 9) / 10 - 1];
 	}
+	memset(c->hist, 0, sizeof c->hist);
+	for (size_t i = 0; target > 0 && i < d->n; i++) {
+		/* Bin ceil(10 v / t) - 1: right-closed, so "exactly at target" is in bin 9. */
+		int64_t v = d->v[i] < 0 ? 0 : d->v[i];
+		int64_t q = v / target, r = v % target;
+		int64_t bin = q >= KPI_HIST_BINS ? KPI_HIST_BINS - 1 :
+		    (q * 10 + (r * 10 + target - 1) / target) - 1;
+		c->hist[bin < 0 ? 0 : bin >= KPI_HIST_BINS ? KPI_HIST_BINS - 1 : bin]++;
+	}
 }
 
 static int

@@ -36,6 +36,11 @@ struct kpi_breach {
 	struct kpi_segment *seg;	/* the clock from its start up to the breach */
 };
 
+/* Resolution-time histogram for the distribution chart: bin i (< 20) counts the
+ * clocks ended with i/10 < seconds/target <= (i+1)/10 (bin 0 includes 0), so
+ * bins 0-9 are within target; the last bin counts everything beyond 200 %. */
+#define KPI_HIST_BINS 21
+
 /* One clock's outcomes in one group; undefined figures are NAN / -1. */
 struct kpi_clock_figures {
 	uint64_t met, breached;
@@ -45,6 +50,7 @@ struct kpi_clock_figures {
 	int64_t median_s, p90_s;	/* -1 when no clock ended */
 	size_t n;			/* clocks ended */
 	int64_t target_s;		/* the severity's target, -1 none (or pooled) */
+	uint32_t hist[KPI_HIST_BINS];	/* ended clocks by share of target_s (> 0) */
 };
 
 struct kpi_row {

@@ -62,7 +62,7 @@ sev_key(const struct agreement *a, int s)
 }
 
 static cJSON *
-clock_json(const struct kpi_clock_figures *c)
+clock_json(const struct kpi_clock_figures *c, int with_hist)
 {
 	cJSON *o = cJSON_CreateObject();
 
@@ -75,6 +75,12 @@ clock_json(const struct kpi_clock_figures *c)
 	cJSON_AddItemToObject(o, "p90_s", secs_or_null(c->p90_s));
 	cJSON_AddItemToObject(o, "target_s", secs_or_null(c->target_s));
 	cJSON_AddNumberToObject(o, "ended", (double)c->n);
+	/* For the distribution chart: counts per tenth of the target (KPI_HIST_BINS). */
+	if (with_hist && c->target_s > 0 && c->n > 0) {
+		cJSON *h = cJSON_AddArrayToObject(o, "hist");
+		for (int i = 0; i < KPI_HIST_BINS; i++)
+			cJSON_AddItemToArray(h, cJSON_CreateNumber((double)c->hist[i]));
+	}
 	return o;
 }
 
@@ -91,8 +97,8 @@ row_json(const struct kpi_row *row, const struct agreement *a)
 	cJSON_AddNumberToObject(o, "opened", (double)row->opened);
 	cJSON_AddNumberToObject(o, "resolved", (double)row->resolved);
 	cJSON_AddNumberToObject(o, "backlog", (double)row->backlog);
-	cJSON_AddItemToObject(o, "response", clock_json(&row->response));
-	cJSON_AddItemToObject(o, "resolution", clock_json(&row->resolution));
+	cJSON_AddItemToObject(o, "response", clock_json(&row->response, 0));
+	cJSON_AddItemToObject(o, "resolution", clock_json(&row->resolution, 1));
 	return o;
 }
 
@@ -213,6 +219,18 @@ quality_json(const struct kpi_report *r, const struct model *m)
 		    cJSON_CreateNumber(e->line) : cJSON_CreateNull());
 		cJSON_AddStringToObject(p, "message", e->message);
 		cJSON_AddStringToObject(p, "level", e->level == DIAG_ERROR ? "error" : "warning");
+		cJSON_AddItemToArray(arr, p);
+	}
+	/* Values a mapping file's `map` did not list (SPEC §3), with their counts. */
+	arr = cJSON_AddArrayToObject(o, "unmapped");
+	for (i = 0; i < m->nunmapped; i++) {
+		const struct unmapped_value *u = &m->unmapped[i];
+		cJSON *p = cJSON_CreateObject();
+		cJSON_AddStringToObject(p, "file", strtab_get(m->strings, u->file));
+		cJSON_AddNumberToObject(p, "line", u->line);
+		cJSON_AddStringToObject(p, "field", strtab_get(m->strings, u->field));
+		cJSON_AddStringToObject(p, "value", strtab_get(m->strings, u->value));
+		cJSON_AddNumberToObject(p, "count", (double)u->count);
 		cJSON_AddItemToArray(arr, p);
 	}
 	return o;

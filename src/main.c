@@ -10,6 +10,7 @@
 #include "ingest.h"
 #include "items.h"
 #include "kpi.h"
+#include "mapping.h"
 #include "output.h"
 #include "progress.h"
 
@@ -28,7 +29,8 @@ static const char usage_main[] =
 "                       [--format html,pdf,json,csv] [--templates DIR] [--map FILE]\n"
 "                       [--strict] [-q|-v]\n"
 "       slareport check SRC [--map FILE]\n"
-"       slareport kpis SRC [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]\n"
+"       slareport kpis SRC [--period YYYY-MM | --from YYYY-MM --to YYYY-MM] [--map FILE]\n"
+"       slareport mappings [NAME]\n"
 "       slareport --help | --version\n"
 "Run 'slareport COMMAND --help' for the options of one command.\n";
 
@@ -51,18 +53,20 @@ static const char usage_build[] =
 "  -h, --help         this text\n";
 
 static const char usage_check[] =
-"usage: slareport check SRC\n"
+"usage: slareport check SRC [--map FILE]\n"
 "Validates site.yml, every agreement and every event file of SRC and prints each\n"
 "problem as FILE:LINE:COL: error|warning: MESSAGE. Exit 65 when there is an\n"
 "error, 0 when there are only warnings or none.\n"
+"      --map FILE     read the event files through this mapping (SPEC §3)\n"
 "  -h, --help         this text\n";
 
 static const char usage_kpis[] =
-"usage: slareport kpis SRC [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]\n"
+"usage: slareport kpis SRC [--period YYYY-MM | --from YYYY-MM --to YYYY-MM] [--map FILE]\n"
 "Prints kpis.json to standard output: per agreement, every month from the first\n"
 "event's month through the report period, or the months asked for.\n"
 "      --period P     that month alone\n"
 "      --from A --to B  months A through B\n"
+"      --map FILE     read the event files through this mapping (SPEC §3)\n"
 "  -h, --help         this text\n";
 
 struct options {
@@ -267,7 +271,10 @@ print_diag(const struct diag *d, int verbosity)
 static int
 load(const struct options *o, struct model **m)
 {
-	switch (ingest_load(o->src, m)) {
+	switch (ingest_load(o->src, o->map, m)) {
+	case INGEST_NO_MAP:
+		print_diag((*m)->diag, o->verbosity);
+		return EXIT_NOINPUT;
 	case INGEST_NO_SRC:
 		fprintf(stderr, "slareport: %s: no such folder\n", o->src);
 		return EXIT_NOINPUT;
@@ -337,6 +344,50 @@ cmd_kpis(int argc, char **argv)
 	return rc;
 }
 
+static const char usage_mappings[] =
+"usage: slareport mappings [NAME]\n"
+"Lists the mapping files shipped with slareport (for --map NAME, or site.yml\n"
+"mappings: {PATTERN: builtin:NAME}), or prints the one named NAME.\n"
+"  -h, --help         this text\n";
+
+static void
+list_mapping(void *ctx, const char *name, const char *text, size_t len)
+{
+	struct diag *d = diag_new();
+	struct mapping *mp = mapping_parse(name, text, len, d);
+
+	(void)ctx;
+	printf("%-12s %s\n", name, mp != NULL && mp->description != NULL ?
+	    mp->description : "");
+	mapping_free(mp);
+	diag_free(d);
+}
+
+static int
+cmd_mappings(int argc, char **argv)
+{
+	const char *text;
+	size_t len;
+
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		fputs(usage_mappings, stdout);
+		return EXIT_OK;
+	}
+	if (argc > 2 || (argc == 2 && argv[1][0] == '-'))
+		return usage_error(usage_mappings, "unexpected argument %s",
+		    argv[argc > 2 ? 2 : 1]);
+	if (argc == 1) {
+		mapping_builtin_each(list_mapping, NULL);
+		return EXIT_OK;
+	}
+	if ((text = mapping_builtin(argv[1], &len)) == NULL) {
+		fprintf(stderr, "slareport: no shipped mapping named %s\n", argv[1]);
+		return EXIT_NOINPUT;
+	}
+	return fwrite(text, 1, len, stdout) == len && fflush(stdout) == 0 ?
+	    EXIT_OK : EXIT_IOERR;
+}
+
 static int
 cmd_build(int argc, char **argv)
 {
@@ -400,6 +451,8 @@ main(int argc, char **argv)
 		return cmd_check(argc - 1, argv + 1);
 	if (strcmp(argv[1], "kpis") == 0)
 		return cmd_kpis(argc - 1, argv + 1);
+	if (strcmp(argv[1], "mappings") == 0)
+		return cmd_mappings(argc - 1, argv + 1);
 	fprintf(stderr, "slareport: unknown command %s\n", argv[1]);
 	fputs(usage_main, stderr);
 	return EXIT_USAGE;

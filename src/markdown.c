@@ -2,9 +2,12 @@
 #include "markdown.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
+#include "util.h"
 
 static const char *const extension_names[] = {
 	"table", "tasklist", "strikethrough", "autolink",
@@ -50,15 +53,72 @@ markdown_parse(const char *text, size_t len)
 	return doc;
 }
 
+/* Whether url may stay a link: relative, or one of the schemes a reader can
+ * follow safely. cmark already blanks javascript:, vbscript:, file: and data:
+ * in safe mode; this allow-list holds with unsafe_html too, and also drops
+ * schemes cmark does not know. */
+static bool
+url_is_safe(const char *url)
+{
+	static const char *const schemes[] = { "http", "https", "mailto", "tel" };
+	size_t n, i;
+
+	while (*url != '\0' && (unsigned char)*url <= ' ')
+		url++;
+	n = strcspn(url, ":/?#");
+	if (url[n] != ':')
+		return true;	/* no scheme: a relative reference */
+	for (i = 0; i < sizeof schemes / sizeof *schemes; i++)
+		if (strlen(schemes[i]) == n && strncasecmp(url, schemes[i], n) == 0)
+			return true;
+	return false;
+}
+
+/* Links with unsafe targets become their text; images with them, nothing. */
+static void
+drop_unsafe_links(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_node **bad = NULL, *n;
+	size_t nbad = 0, cap = 0, i;
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER || (cmark_node_get_type(n) != CMARK_NODE_LINK &&
+		    cmark_node_get_type(n) != CMARK_NODE_IMAGE))
+			continue;
+		if (cmark_node_get_url(n) != NULL && !url_is_safe(cmark_node_get_url(n))) {
+			xgrow((void **)&bad, &cap, nbad + 1, sizeof *bad);
+			bad[nbad++] = n;
+		}
+	}
+	cmark_iter_free(it);
+	/* Changed after the walk: the iterator must not see nodes move. */
+	for (i = 0; i < nbad; i++) {
+		n = bad[i];
+		if (cmark_node_get_type(n) == CMARK_NODE_LINK) {
+			cmark_node *c;
+			while ((c = cmark_node_first_child(n)) != NULL)
+				cmark_node_insert_before(n, c);
+		}
+		cmark_node_free(n);
+	}
+	free(bad);
+}
+
 char *
 markdown_to_html(struct cmark_node *doc, bool unsafe_html)
 {
 	cmark_llist *list = extension_list();
 	char *html;
 
+	drop_unsafe_links(doc);
+
 	/* The renderer allocates with the default allocator, i.e. malloc. */
-	html = cmark_render_html(doc, MARKDOWN_OPTS | (unsafe_html ? CMARK_OPT_UNSAFE : 0),
-	    list);
+	/* style="text-align" rather than the align attribute, obsolete in HTML5. */
+	html = cmark_render_html(doc, MARKDOWN_OPTS | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES |
+	    (unsafe_html ? CMARK_OPT_UNSAFE : 0), list);
 	cmark_llist_free(cmark_get_default_mem_allocator(), list);
 	return html;
 }

@@ -123,6 +123,7 @@ model_free(struct model *m)
 	free(m->agreements);
 	site_free(&m->site);
 	free(m->events);
+	free(m->unmapped);
 	strtab_free(m->strings);
 	diag_free(m->diag);
 	free(m->src);

@@ -18,6 +18,7 @@ enum page_size { PAGE_A4, PAGE_LETTER };
 struct mapping_rule {
 	char *pattern;			/* glob over paths relative to SRC, "events/snow-*.json" */
 	char *mapping;			/* mapping file path, relative to SRC */
+	int line, col;			/* of the mapping in site.yml */
 };
 
 struct site {
@@ -150,6 +151,13 @@ struct data_quality {
 	uint64_t items_unassigned;
 };
 
+/* A value that a mapping's `map` does not list, per data file and field. */
+struct unmapped_value {
+	uint32_t file, field, value;	/* strtab ids */
+	uint32_t line;			/* of the first record holding it */
+	uint64_t count;			/* records holding it */
+};
+
 struct model {
 	char *src;			/* the SRC folder */
 	struct site site;
@@ -159,6 +167,8 @@ struct model {
 	size_t nevents, capevents;
 	struct strtab *strings;
 	struct data_quality quality;
+	struct unmapped_value *unmapped;	/* found by mappings (mapping_apply.c) */
+	size_t nunmapped;
 	struct diag *diag;		/* every problem; owned */
 };
 

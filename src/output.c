@@ -7,24 +7,19 @@
 #include <string.h>
 #include <cjson/cJSON.h>
 
-#include "html.h"
+#include "i18n.h"
 #include "kpi.h"
 #include "output.h"
 #include "progress.h"
+#include "pdf.h"
 #include "publish.h"
 #include "resource.h"
+#include "site.h"
 
 static void
 report_errno(const char *out, const char *what, int err)
 {
 	fprintf(stderr, "slareport: %s: %s: %s\n", out, what, strerror(err));
-}
-
-/* Writes a NUL-terminated text; returns 0 or an errno value. */
-static int
-write_text(struct publish *p, const char *relpath, const char *text)
-{
-	return publish_write(p, relpath, text, strlen(text));
 }
 
 static int
@@ -68,6 +63,28 @@ write_csv(struct publish *p, const struct kpi_report *r, struct model *m)
 	return EIO;
 }
 
+/* The report without the months before from_ym, which were computed only for
+ * the trend charts: kpis.json and the CSVs hold the months asked for, exactly
+ * as `slareport kpis` prints them. A shallow copy; ka has r->nagreements slots. */
+static struct kpi_report
+months_asked(const struct kpi_report *r, int from_ym, struct kpi_agreement *ka)
+{
+	struct kpi_report v = *r;
+	int i, skip = from_ym > r->from_ym && r->from_ym >= 0 ? from_ym - r->from_ym : 0;
+
+	for (i = 0; i < r->nagreements; i++) {
+		ka[i] = r->agreements[i];
+		if (skip > 0 && ka[i].nperiods >= skip) {
+			ka[i].periods += skip;
+			ka[i].nperiods -= skip;
+		}
+	}
+	v.agreements = ka;
+	if (skip > 0)
+		v.from_ym = from_ym;
+	return v;
+}
+
 enum output_status
 output_build(struct model *m, const struct output_options *o)
 {
@@ -78,31 +95,70 @@ output_build(struct model *m, const struct output_options *o)
 	cJSON *json;
 	const char *why = NULL;
 	int err = 0;
+	struct kpi_report asked;
+	struct kpi_agreement *ka;
+	struct i18n *loc;
+	cJSON *site_json;
+	int from = o->from_ym, calc_from = o->from_ym;
+	char why_site[512];
 
 	resource_set_override(o->templates);
 	progress_note("computing KPIs", 0, 0, NULL);
-	r = kpi_compute(m, o->from_ym, o->to_ym);
-	json = kpi_report_json(r, m);
+	/* The site's trend chart shows 12 months up to each reported month: when
+	 * months are asked for, compute from 11 months earlier (not before the first
+	 * event's month); the default range starts at the first event already. */
+	if (from >= 0) {
+		int first = kpi_first_month(m), want = from - 11;
+		if (want < first)
+			want = first;
+		if (want >= 0 && want < from)
+			calc_from = want;
+	}
+	r = kpi_compute(m, calc_from, o->to_ym);
+	ka = xcalloc((size_t)r->nagreements + 1, sizeof *ka);
+	asked = months_asked(r, from, ka);
+	json = kpi_report_json(&asked, m);
+	site_json = calc_from != from ? kpi_report_json(r, m) : json;
+	loc = i18n_load(m->site.locale);
 	p = publish_begin(out, m->src, &why, &err);
 	if (p == NULL) {
 		if (err != 0)
 			report_errno(out, why, err);
 		else
 			fprintf(stderr, "slareport: %s: %s\n", out, why);
+		if (site_json != json)
+			cJSON_Delete(site_json);
 		cJSON_Delete(json);
+		free(ka);
+		i18n_free(loc);
 		kpi_report_free(r);
 		return OUTPUT_CANTCREATE;
 	}
 	if (err == 0 && (formats & OUTPUT_JSON))
 		err = write_json(p, json);
 	if (err == 0 && (formats & OUTPUT_CSV))
-		err = write_csv(p, r, m);
+		err = write_csv(p, &asked, m);
 	if (err == 0 && (formats & OUTPUT_HTML)) {
-		char *page = html_index(json, m);
-		err = write_text(p, "index.html", page);
-		free(page);
+		struct site_options so = { asked.from_ym, asked.to_ym, (formats & OUTPUT_PDF) != 0,
+		    (formats & OUTPUT_JSON) != 0, (formats & OUTPUT_CSV) != 0 };
+		progress_note("writing the site", 0, 0, NULL);
+		err = site_write(p, site_json, m, loc, &so, why_site, sizeof why_site);
+		if (err != 0) {
+			fprintf(stderr, "slareport: %s: %s\n", out, why_site);
+			formats |= OUTPUT_CSV;	/* reported: do not report it again below */
+			err = EIO;
+		}
 	}
+	if (err == 0 && (formats & OUTPUT_PDF)) {
+		progress_note("writing the PDFs", 0, 0, NULL);
+		err = pdf_write_all(p, site_json, m, loc, asked.from_ym, asked.to_ym,
+		    o->verbosity);
+	}
+	if (site_json != json)
+		cJSON_Delete(site_json);
 	cJSON_Delete(json);
+	free(ka);
+	i18n_free(loc);
 	kpi_report_free(r);
 	if (err != 0) {
 		if (err != EIO || !(formats & OUTPUT_CSV))

@@ -79,6 +79,41 @@ is_ancestor_or_same(const char *a, const char *b)
 	return b[n] == '\0' || b[n] == '/' || (n == 1 && a[0] == '/');
 }
 
+/* Every published site holds this file: it tells a folder slareport may
+ * replace from one it must not (SRC/events, a home folder…). */
+#define MARKER ".slareport"
+
+/* Whether the existing folder out may be replaced, which deletes what it
+ * holds: it is empty, or a site slareport wrote (the marker; or data/kpis.json
+ * for sites written before the marker existed). */
+static int
+is_replaceable(const char *out)
+{
+	DIR *d = opendir(out);
+	struct dirent *de;
+	struct stat st;
+	int empty = 1;
+	char *path;
+
+	if (d == NULL)
+		return 1;	/* then the swap fails and says why */
+	while (empty && (de = readdir(d)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+			empty = 0;
+	closedir(d);
+	if (empty)
+		return 1;
+	path = xasprintf("%s/" MARKER, out);
+	empty = lstat(path, &st) == 0 && S_ISREG(st.st_mode);
+	free(path);
+	if (empty)
+		return 1;
+	path = xasprintf("%s/data/kpis.json", out);
+	empty = lstat(path, &st) == 0 && S_ISREG(st.st_mode);
+	free(path);
+	return empty;
+}
+
 struct publish *
 publish_begin(const char *out, const char *src, const char **why, int *err)
 {
@@ -104,6 +139,11 @@ publish_begin(const char *out, const char *src, const char **why, int *err)
 	if (src != NULL && realpath(src, rsrc) != NULL && realpath(out, rout) != NULL &&
 	    is_ancestor_or_same(rout, rsrc)) {
 		*why = "the output folder would replace the input folder";
+		goto fail;
+	}
+	if (!is_replaceable(out)) {
+		*why = "the output folder holds files slareport did not write (no "
+		    MARKER " file); remove them or choose another folder";
 		goto fail;
 	}
 	p->tmp = xasprintf("%s/.%s.slareport-XXXXXX", p->parent, p->base);
@@ -221,8 +261,14 @@ publish_free(struct publish *p)
 int
 publish_commit(struct publish *p)
 {
-	int err = 0;
+	int err;
 
+	/* The marker that lets the next run replace this site (is_replaceable). */
+	if ((err = publish_write(p, MARKER, "written by slareport\n", 21)) != 0) {
+		remove_tree(p->tmp);
+		publish_free(p);
+		return err;
+	}
 	/* Swap in one step where OUT exists, so that readers never see it missing. */
 	if (renameat2(AT_FDCWD, p->tmp, AT_FDCWD, p->out, RENAME_EXCHANGE) == 0) {
 		remove_tree(p->tmp);	/* now the old OUT */

@@ -195,6 +195,16 @@ utf8_invalid_offset(const char *str, size_t n)
 		unsigned c = s[i];
 		size_t k, need;
 		unsigned cp, min;
+		uint64_t w;
+
+		/* Exports are mostly ASCII: eight bytes at a time while they are. */
+		if (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080ULL) == 0) {
+				i += 8;
+				continue;
+			}
+		}
 
 		if (c < 0x80) {
 			i++;

@@ -35,6 +35,8 @@ struct builder {
 	struct frame stack[YAMLNODE_MAX_DEPTH];	/* open containers */
 	int depth;
 	struct yamlnode *root;
+	int aliases;			/* seen; reported once, at the first */
+	int alias_line, alias_col;
 };
 
 static void
@@ -230,7 +232,10 @@ on_event(struct builder *b, yaml_event_t *e, int *docs)
 		}
 		return true;
 	case YAML_ALIAS_EVENT:
-		berror(b, e->start_mark, "aliases are not supported");
+		/* One message for all: an alias bomb holds thousands of them. */
+		if (b->aliases++ == 0)
+			pos_at(&b->pm, e->start_mark.index, &b->alias_line, &b->alias_col);
+		b->errors++;
 		/* A null stands in so that keys and values stay paired. */
 		n = node_new(b, YAMLNODE_SCALAR, e->start_mark);
 		n->text = xstrdup("");
@@ -316,6 +321,12 @@ yamlnode_parse(const char *text, size_t len, int first_line, const char *path,
 			break;
 	}
 	yaml_parser_delete(&p);
+	if (b.aliases == 1)
+		diag_add(d, DIAG_ERROR, path, b.alias_line, b.alias_col,
+		    "aliases are not supported");
+	else if (b.aliases > 1)
+		diag_add(d, DIAG_ERROR, path, b.alias_line, b.alias_col,
+		    "aliases are not supported (%d in this file)", b.aliases);
 	/* Containers left open by a stopped parse belong to nobody yet. */
 	while (b.depth > 0)
 		close_container(&b);

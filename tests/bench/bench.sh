@@ -40,3 +40,11 @@ for n in $SIZES; do
 	        n, mb, k, n / k, mb / k, rss, p, k / p, b }'
 	rm -rf "$dir" "$TMP/public-$n"
 done
+
+# PDF (issue 6): every brochure and report of the demo, with its size and time
+# (slareport -v measures each file from its view model to the published bytes).
+echo
+echo "| PDF of sample-data | pages | KB | ms | CPU ms |"
+echo "|---|---:|---:|---:|---:|"
+"$SLAREPORT" build sample-data -o "$TMP/pdf" --format pdf -v 2>&1 |
+    sed -n 's/^slareport: \([^:]*\.pdf\): \([0-9]*\) pages, \([0-9]*\) KB, \([0-9]*\) ms (CPU \([0-9]*\) ms)$/| \1 | \2 | \3 | \4 | \5 |/p'

@@ -1,0 +1,96 @@
+/* jsonarena.c: cJSON's small allocations served from a reusable block. */
+#include "jsonarena.h"
+
+#include <cJSON.h>
+#include <stdlib.h>
+#include "util.h"
+
+/*
+ * Parsing one record makes a node per value and a string per key: with
+ * malloc and free that was a fifth of importing 141,712 ServiceNow records.
+ * A record's tree lives only until the next record, so a block that is
+ * emptied between records serves them all. Requests that do not fit go to
+ * malloc, are freed at the reset, and make the block grow for next time.
+ */
+static struct {
+	char *block;
+	size_t used, cap;
+	void **big;			/* overflow allocations of this record */
+	size_t nbig, capbig, bigbytes;
+} A;
+
+static void *
+arena_alloc(size_t n)
+{
+	void *p;
+
+	n = (n + 15) & ~(size_t)15;
+	if (A.used + n <= A.cap) {
+		p = A.block + A.used;
+		A.used += n;
+		return p;
+	}
+	if ((p = malloc(n)) == NULL)
+		return NULL;		/* cJSON reports it as a failed parse */
+	if (A.nbig == A.capbig) {
+		void **q = realloc(A.big, (A.capbig ? A.capbig * 2 : 16) * sizeof *q);
+		if (q == NULL) {
+			free(p);
+			return NULL;
+		}
+		A.big = q;
+		A.capbig = A.capbig ? A.capbig * 2 : 16;
+	}
+	A.big[A.nbig++] = p;
+	A.bigbytes += n;
+	return p;
+}
+
+static void
+arena_free(void *p)
+{
+	(void)p;		/* everything goes at the next reset */
+}
+
+void
+jsonarena_begin(void)
+{
+	cJSON_Hooks hooks = { arena_alloc, arena_free };
+
+	if (A.block == NULL) {
+		A.cap = 1 << 16;
+		A.block = xmalloc(A.cap);
+	}
+	A.used = 0;
+	cJSON_InitHooks(&hooks);
+}
+
+void
+jsonarena_reset(void)
+{
+	size_t i;
+
+	for (i = 0; i < A.nbig; i++)
+		free(A.big[i]);
+	if (A.nbig > 0 && A.used + A.bigbytes > A.cap) {
+		/* A big record: make room for one like it. */
+		free(A.block);
+		A.cap = (A.used + A.bigbytes) * 2;
+		A.block = xmalloc(A.cap);
+	}
+	A.nbig = 0;
+	A.bigbytes = 0;
+	A.used = 0;
+}
+
+void
+jsonarena_end(void)
+{
+	jsonarena_reset();
+	cJSON_InitHooks(NULL);
+	free(A.block);
+	free(A.big);
+	A.block = NULL;
+	A.big = NULL;
+	A.cap = A.capbig = 0;
+}

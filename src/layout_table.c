@@ -1,0 +1,378 @@
+/* layout_table.c: tables for the layout engine — column widths from the
+ * content (as browsers size auto tables), wrapped cells, rows that move to the
+ * next page whole (or split, when taller than a page) under a repeated header. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_int.h"
+#include "util.h"
+
+#define EPS 0.01
+#define HPAD (t->hpad)	/* cell padding left and right */
+#define VPAD 3.5		/* cell padding above and below */
+#define RULE_DARK 0x4A5361
+#define RULE_LIGHT 0xD5DAE1
+#define HEADER_SHADE 0xEDF0F4
+
+struct lay_block *
+lay_table(struct lay_flow *f, int ncols, int header_rows, bool rules)
+{
+	struct lay_block *b = lay_add(f, LAY_TABLE);
+
+	b->table = xcalloc(1, sizeof(*b->table));
+	b->table->ncols = ncols > 0 ? ncols : 1;
+	b->table->header_rows = header_rows;
+	b->table->rules = rules;
+	b->table->hpad = 5.0;
+	return b;
+}
+
+struct lay_block *
+lay_cell(struct lay_block *tb, int row, int col)
+{
+	struct lay_table *t = tb->table;
+
+	if (row >= t->nrows) {
+		xgrow((void **)&t->cells, &t->caprows, (size_t)row + 1,
+		    sizeof(*t->cells) * (size_t)t->ncols);
+		for (int r = t->nrows; r <= row; r++)
+			for (int k = 0; k < t->ncols; k++) {
+				struct lay_block *cb = &t->cells[(size_t)r * t->ncols + k];
+				lay_block_init(cb, LAY_PARA);
+				cb->align = LAY_LEFT;
+				cb->leading = 1.25;
+			}
+		t->nrows = row + 1;
+	}
+	if (col < 0 || col >= t->ncols)
+		col = t->ncols - 1;
+	return &t->cells[(size_t)row * t->ncols + col];
+}
+
+void
+lay_table_fix(struct lay_block *tb, const double *fractions)
+{
+	struct lay_table *t = tb->table;
+
+	free(t->fixed);
+	t->fixed = xmalloc(sizeof(double) * (size_t)t->ncols);
+	memcpy(t->fixed, fractions, sizeof(double) * (size_t)t->ncols);
+}
+
+int
+lay_table_cols(const struct lay_block *tb)
+{
+	return tb->table->ncols;
+}
+
+void
+lay_table_pad(struct lay_block *tb, double pad)
+{
+	tb->table->hpad = pad;
+}
+
+void
+lay_table_free(struct lay_table *t)
+{
+	for (size_t i = 0; i < (size_t)t->nrows * t->ncols; i++)
+		lay_block_clear(&t->cells[i]);
+	free(t->cells);
+	free(t->fixed);
+	free(t);
+}
+
+/* Column widths for a table avail points wide: each column's narrowest
+ * (longest word) and natural (no wrapping) width, then the room between the
+ * sums shared out like an HTML auto table. */
+static void
+col_widths(struct lay_ctx *c, const struct lay_block *tb, double avail, double *w)
+{
+	const struct lay_table *t = tb->table;
+	int n = t->ncols;
+	double *mn = xcalloc((size_t)n, sizeof(double)), *mx = xcalloc((size_t)n, sizeof(double));
+	double smin = 0, smax = 0;
+
+	if (t->fixed != NULL) {
+		for (int k = 0; k < n; k++)
+			w[k] = t->fixed[k] * avail;
+		goto out;
+	}
+	for (int r = 0; r < t->nrows; r++)
+		for (int k = 0; k < n; k++) {
+			struct para p;
+			double word = 0;
+			para_break(&p, &t->cells[(size_t)r * n + k], 1e9, c);
+			for (size_t i = 0; i < p.nfrags; i++) {
+				if (p.frags[i].glue || p.frags[i].hard)
+					word = 0;
+				word += p.frags[i].w;
+				if (word + 2 * HPAD > mn[k])
+					mn[k] = word + 2 * HPAD;
+			}
+			for (size_t i = 0; i < p.nlines; i++)
+				if (p.lines[i].w + 2 * HPAD > mx[k])
+					mx[k] = p.lines[i].w + 2 * HPAD;
+			para_free(&p);
+		}
+	for (int k = 0; k < n; k++) {
+		if (mn[k] < 2 * HPAD + 6)
+			mn[k] = 2 * HPAD + 6;
+		if (mx[k] < mn[k])
+			mx[k] = mn[k];
+		smin += mn[k];
+		smax += mx[k];
+	}
+	if (smax <= avail) {
+		/* Natural widths; a table that nearly fills the measure fills it. */
+		double grow = smax > 0.6 * avail ? (avail - smax) / smax : 0;
+		for (int k = 0; k < n; k++)
+			w[k] = mx[k] * (1 + grow);
+	} else if (smin <= avail) {
+		/* Narrow columns (no wider than an equal share) keep their natural
+		 * width, so "95 %" never wraps; the wide ones share the rest from
+		 * their minimum up, in proportion to how much more they want. */
+		bool *fixed = xcalloc((size_t)n, sizeof(bool));
+		double room = avail, fmin = 0, fspread = 0;
+		int nflex = n;
+		for (bool changed = true; changed && nflex > 0;) {
+			changed = false;
+			for (int k = 0; k < n; k++)
+				if (!fixed[k] && mx[k] <= room / nflex) {
+					double rest_min = 0;
+					for (int j = 0; j < n; j++)
+						if (!fixed[j] && j != k)
+							rest_min += mn[j];
+					if (room - mx[k] < rest_min)
+						continue;
+					fixed[k] = true;
+					w[k] = mx[k];
+					room -= mx[k];
+					nflex--;
+					changed = true;
+				}
+		}
+		for (int k = 0; k < n; k++)
+			if (!fixed[k]) {
+				fmin += mn[k];
+				fspread += mx[k] - mn[k];
+			}
+		for (int k = 0; k < n; k++)
+			if (!fixed[k])
+				w[k] = mn[k] + (fspread > 0 ? (room - fmin) * (mx[k] - mn[k]) / fspread :
+				    (room - fmin) / nflex);
+		free(fixed);
+	} else {
+		/* Too many long words: shrink, and words get cut (never cropped). */
+		for (int k = 0; k < n; k++)
+			w[k] = avail * mn[k] / smin;
+	}
+out:
+	free(mn);
+	free(mx);
+}
+
+struct tab {
+	const struct lay_table *t;
+	double *w;			/* column widths */
+	struct para *cells;		/* broken lines per cell */
+	double *rowh;
+	double x, width;
+};
+
+static void
+tab_init(struct lay_ctx *c, const struct lay_block *b, struct tab *tb, int upto)
+{
+	const struct lay_table *t = b->table;
+	double left, right, avail;
+	int n = t->ncols;
+
+	lay_indents(c, b, &left, &right);
+	avail = c->g->width - c->g->left - c->g->right - left - right;
+	tb->t = t;
+	tb->w = xcalloc((size_t)n, sizeof(double));
+	col_widths(c, b, avail, tb->w);
+	tb->x = c->g->left + left;
+	tb->width = 0;
+	for (int k = 0; k < n; k++)
+		tb->width += tb->w[k];
+	tb->cells = xcalloc((size_t)upto * n + 1, sizeof(struct para));
+	tb->rowh = xcalloc((size_t)upto + 1, sizeof(double));
+	for (int r = 0; r < upto; r++) {
+		double h = 0;
+		for (int k = 0; k < n; k++) {
+			struct para *p = &tb->cells[(size_t)r * n + k];
+			para_break(p, &t->cells[(size_t)r * n + k], tb->w[k] - 2 * HPAD, c);
+			if (para_height(p, 0, p->nlines) > h)
+				h = para_height(p, 0, p->nlines);
+		}
+		tb->rowh[r] = h + 2 * VPAD;
+	}
+}
+
+static void
+tab_free(struct tab *tb, int upto)
+{
+	for (size_t i = 0; i < (size_t)upto * tb->t->ncols; i++)
+		para_free(&tb->cells[i]);
+	free(tb->cells);
+	free(tb->rowh);
+	free(tb->w);
+}
+
+double
+table_min_height(struct lay_ctx *c, const struct lay_block *b)
+{
+	const struct lay_table *t = b->table;
+	int upto = t->header_rows + 1 < t->nrows ? t->header_rows + 1 : t->nrows;
+	struct tab tb;
+	double h = 0;
+
+	tab_init(c, b, &tb, upto);
+	for (int r = 0; r < upto; r++)
+		h += tb.rowh[r];
+	tab_free(&tb, upto);
+	return h;
+}
+
+static double
+bottom(const struct lay_ctx *c)
+{
+	return c->g->height - c->g->bottom;
+}
+
+/* Draws the lines [from[k], to[k]) of each cell of row r at the cursor and
+ * moves it down by h; the rule below closes the row (header: dark). */
+static void
+draw_row(struct lay_ctx *c, struct tab *tb, int r, const size_t *from,
+    const size_t *to, double h, bool last)
+{
+	const struct lay_table *t = tb->t;
+	double x = tb->x;
+	bool header = r < t->header_rows;
+
+	if (header && t->rules)
+		lay_rect(c->r, c->page, tb->x, c->y, tb->width, h, HEADER_SHADE);
+	for (int k = 0; k < t->ncols; k++) {
+		struct para *p = &tb->cells[(size_t)r * t->ncols + k];
+		const struct lay_block *cb = &t->cells[(size_t)r * t->ncols + k];
+		double y = c->y + VPAD;
+		for (size_t i = from[k]; i < to[k]; i++)
+			y += para_emit_line(p, i, x + HPAD, y, tb->w[k] - 2 * HPAD,
+			    cb->align, c->r, c->page);
+		x += tb->w[k];
+	}
+	c->y += h;
+	c->fresh = false;
+	if (!t->rules)
+		return;
+	if (header && r == t->header_rows - 1)
+		lay_line(c->r, c->page, tb->x, c->y, tb->width, 0, 0.7, RULE_DARK);
+	else if (last)
+		lay_line(c->r, c->page, tb->x, c->y, tb->width, 0, 0.9, RULE_DARK);
+	else
+		lay_line(c->r, c->page, tb->x, c->y, tb->width, 0, 0.3, RULE_LIGHT);
+}
+
+static void
+top_rule(struct lay_ctx *c, const struct tab *tb)
+{
+	if (tb->t->rules)
+		lay_line(c->r, c->page, tb->x, c->y, tb->width, 0, 0.9, RULE_DARK);
+}
+
+/* A new page that starts with the header rows again. */
+static void
+continue_table(struct lay_ctx *c, struct tab *tb)
+{
+	const struct lay_table *t = tb->t;
+	size_t *from = xcalloc((size_t)t->ncols, sizeof(size_t));
+	size_t *to = xcalloc((size_t)t->ncols, sizeof(size_t));
+
+	lay_new_page(c);
+	top_rule(c, tb);
+	for (int r = 0; r < t->header_rows && r < t->nrows; r++) {
+		for (int k = 0; k < t->ncols; k++)
+			to[k] = tb->cells[(size_t)r * t->ncols + k].nlines;
+		draw_row(c, tb, r, from, to, tb->rowh[r], r + 1 == t->nrows);
+	}
+	free(from);
+	free(to);
+}
+
+void
+place_table(struct lay_ctx *c, const struct lay_block *b)
+{
+	const struct lay_table *t = b->table;
+	int n = t->ncols, hdr = t->header_rows < t->nrows ? t->header_rows : t->nrows;
+	size_t *from, *to;
+	struct tab tb;
+	double need = 0;
+	bool only_header;
+
+	if (t->nrows == 0)
+		return;
+	from = xcalloc((size_t)n, sizeof(size_t));
+	to = xcalloc((size_t)n, sizeof(size_t));
+	tab_init(c, b, &tb, t->nrows);
+	for (int r = 0; r < hdr + 1 && r < t->nrows; r++)
+		need += tb.rowh[r];
+	/* A small table asked to stay whole moves on when a page can hold it. */
+	if (b->keep_together) {
+		double all = 0;
+		for (int r = 0; r < t->nrows; r++)
+			all += tb.rowh[r];
+		if (all <= bottom(c) - c->g->top)
+			need = all;
+	}
+	if (!c->fresh && c->y + need > bottom(c) + EPS)
+		lay_new_page(c);
+	if (b->anchor != NULL)
+		lay_mark_add(c, b->anchor, NULL, 0, c->y);
+	only_header = c->fresh;
+	top_rule(c, &tb);
+	for (int r = 0; r < t->nrows; r++) {
+		bool last = r + 1 == t->nrows;
+
+		for (int k = 0; k < n; k++)
+			from[k] = 0;
+		for (;;) {
+			double h = 0;
+			bool complete = true, started = false;
+			/* Each cell takes the lines that fit. */
+			for (int k = 0; k < n; k++) {
+				struct para *p = &tb.cells[(size_t)r * n + k];
+				double ch = 2 * VPAD;
+				to[k] = from[k];
+				while (to[k] < p->nlines && (r < hdr || c->y + ch +
+				    p->lines[to[k]].h <= bottom(c) + EPS))
+					ch += p->lines[to[k]++].h;
+				/* An empty page must take something, or nothing ends. */
+				if (to[k] == from[k] && to[k] < p->nlines && only_header)
+					ch += p->lines[to[k]++].h;
+				complete &= to[k] == p->nlines;
+				started |= from[k] > 0;
+				if (ch > h)
+					h = ch;
+			}
+			if (complete) {
+				draw_row(c, &tb, r, from, to, h, last);
+				break;
+			}
+			/* A row moves to the next page whole when it can. */
+			if (!started && !only_header) {
+				continue_table(c, &tb);
+				only_header = true;
+				continue;
+			}
+			draw_row(c, &tb, r, from, to, h, false);
+			memcpy(from, to, sizeof(size_t) * (size_t)n);
+			continue_table(c, &tb);
+			only_header = true;
+		}
+		if (r >= hdr)
+			only_header = false;
+	}
+	tab_free(&tb, t->nrows);
+	free(from);
+	free(to);
+}

@@ -1,0 +1,457 @@
+/* pdf_doc.c: what every PDF shares — tables, charts and the cover from the
+ * site's view models (view.h), the contents with page numbers, drawing and
+ * publishing — and pdf_write_all(), which writes every brochure and report. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "chart.h"
+#include "i18n.h"
+#include "kpi.h"
+#include "pdf.h"
+#include "pdf_dev.h"
+#include "pdf_doc.h"
+#include "pdf_md.h"
+#include "publish.h"
+#include "scene.h"
+#include "view.h"
+
+#define OK_GREEN 0x1A7F37
+#define MISS_RED 0xB42318
+#define PDF_KPI 6.5		/* twelve columns must fit the measure */
+
+/* Words only the PDF needs, in the languages of templates/i18n. */
+static const char *const own_labels[][3] = {
+	{"pdf.contents", "Contents", "Inhalt"},
+	{"pdf.page_of", "Page {page} of {pages}", "Seite {page} von {pages}"},
+};
+
+double
+pdf_now(bool cpu)
+{
+	struct timespec t;
+
+	clock_gettime(cpu ? CLOCK_PROCESS_CPUTIME_ID : CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+const char *
+pdf_label(const struct pdf_doc *d, const char *key)
+{
+	const cJSON *s = cJSON_GetObjectItemCaseSensitive(d->labels, key);
+	bool de = d->loc != NULL && strcmp(i18n_lang(d->loc), "de") == 0;
+
+	if (cJSON_IsString(s))
+		return s->valuestring;
+	for (size_t i = 0; i < sizeof own_labels / sizeof *own_labels; i++)
+		if (strcmp(own_labels[i][0], key) == 0)
+			return own_labels[i][de ? 2 : 1];
+	return key;
+}
+
+const char *
+pdf_str(const cJSON *o, const char *key)
+{
+	static char buf[64];
+	const cJSON *s = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	if (cJSON_IsString(s))
+		return s->valuestring;
+	if (cJSON_IsNumber(s)) {
+		snprintf(buf, sizeof buf, "%.15g", s->valuedouble);
+		return buf;
+	}
+	return "";
+}
+
+char *
+pdf_anchor(struct pdf_doc *d)
+{
+	return xasprintf("s%d", ++d->serial);
+}
+
+static struct lay_style
+cell_style(bool header)
+{
+	return pdf_style(header ? LAY_BOLD : LAY_REGULAR, PDF_BODY * 0.88, PDF_INK);
+}
+
+static void
+put_cell(struct lay_block *tb, int row, int col, const char *text, enum lay_align al,
+    const struct lay_style *st)
+{
+	struct lay_block *c = lay_cell(tb, row, col);
+
+	c->align = al;
+	lay_text(c, st, text, strlen(text));
+}
+
+void
+pdf_kv_table(struct lay_flow *f, const cJSON *pairs, const char *kkey, const char *vkey)
+{
+	struct lay_block *tb = lay_table(f, 2, 0, false);
+	struct lay_style k = pdf_style(LAY_BOLD, PDF_BODY, PDF_INK);
+	struct lay_style v = pdf_style(LAY_REGULAR, PDF_BODY, PDF_INK);
+	int row = 0;
+	const cJSON *e;
+	static const double frac[2] = {0.3, 0.7};
+
+	lay_table_fix(tb, frac);
+	tb->space_after = 8;
+	tb->keep_together = true;
+	cJSON_ArrayForEach(e, pairs) {
+		const char *val = pdf_str(e, vkey);
+		if (*val == '\0')
+			continue;
+		put_cell(tb, row, 0, pdf_str(e, kkey), LAY_LEFT, &k);
+		put_cell(tb, row++, 1, val, LAY_LEFT, &v);
+	}
+}
+
+/* The attainment, coloured by whether the goal was met, and n. */
+static void
+attainment_cell(struct lay_block *tb, int row, int col, const cJSON *cell, bool bold)
+{
+	struct lay_style st = cell_style(bold), n = cell_style(false);
+	const char *status = pdf_str(cell, "status");
+	struct lay_block *c = lay_cell(tb, row, col);
+	char *count = xasprintf("n\xC2\xA0=\xC2\xA0%s", pdf_str(cell, "n"));
+
+	st.size = n.size = PDF_KPI;
+	n.color = PDF_MUTED;
+	if (strcmp(status, "ok") == 0)
+		st.color = OK_GREEN;
+	else if (strcmp(status, "miss") == 0)
+		st.color = MISS_RED;
+	c->align = LAY_RIGHT;
+	lay_text(c, &st, pdf_str(cell, "attainment"), strlen(pdf_str(cell, "attainment")));
+	lay_text(c, &n, " ", 1);
+	lay_text(c, &n, count, strlen(count));
+	free(count);
+}
+
+/* The four cells of one clock, as kpi_cell.mustache has them. */
+static void
+clock_cells(struct lay_block *tb, int row, int col, const cJSON *cell, bool bold)
+{
+	struct lay_style st = cell_style(bold);
+	static const char *const keys[] = {"goal", "median", "p90"};
+
+	st.size = PDF_KPI;
+	attainment_cell(tb, row, col, cell, bold);
+	for (int i = 0; i < 3; i++)
+		put_cell(tb, row, col + 1 + i, pdf_str(cell, keys[i]), LAY_RIGHT, &st);
+}
+
+static void
+kpi_row(struct pdf_doc *d, struct lay_block *tb, int row, const cJSON *r)
+{
+	bool total = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "is_total"));
+	struct lay_style st = cell_style(total);
+	static const char *const counts[] = {"opened", "resolved", "backlog"};
+	struct strbuf sb = {0};
+	const char *key = pdf_str(r, "key");
+
+	st.size = PDF_KPI;
+	if (*key != '\0')
+		strbuf_printf(&sb, "%s %s", key, pdf_str(r, "name"));
+	else
+		strbuf_puts(&sb, pdf_str(r, "name"));
+	put_cell(tb, row, 0, sb.data, LAY_LEFT, &st);
+	for (int i = 0; i < 3; i++) {
+		sb.len = 0;
+		i18n_number(d->loc, &sb, cJSON_GetNumberValue(
+		    cJSON_GetObjectItemCaseSensitive(r, counts[i])), 0);
+		put_cell(tb, row, 1 + i, sb.data != NULL ? sb.data : "", LAY_RIGHT, &st);
+	}
+	clock_cells(tb, row, 4, cJSON_GetObjectItemCaseSensitive(r, "response"), total);
+	clock_cells(tb, row, 8, cJSON_GetObjectItemCaseSensitive(r, "resolution"), total);
+	strbuf_free(&sb);
+}
+
+/* kpi_table.mustache in print: twelve columns under two header rows (the
+ * clocks' names over their four columns), small type, tight padding. */
+void
+pdf_kpi_table(struct pdf_doc *d, struct lay_flow *f, const cJSON *rows, const cJSON *total)
+{
+	static const char *const first[4] = {"severity", "opened", "resolved", "backlog"};
+	static const char *const sub[4] = {"attainment", "goal", "median", "p90"};
+	struct lay_block *tb = lay_table(f, 12, 2, true);
+	struct lay_style h = cell_style(true);
+	const cJSON *r;
+	int row = 2;
+
+	h.size = PDF_KPI;
+	lay_table_pad(tb, 2.5);
+	for (int k = 0; k < 4; k++)
+		put_cell(tb, 0, k, pdf_label(d, first[k]), k == 0 ? LAY_LEFT : LAY_RIGHT, &h);
+	put_cell(tb, 0, 4, pdf_label(d, "response"), LAY_LEFT, &h);
+	put_cell(tb, 0, 8, pdf_label(d, "resolution"), LAY_LEFT, &h);
+	for (int k = 0; k < 8; k++) {
+		char *t = k % 4 == 0 ? xasprintf("%s (n)", pdf_label(d, sub[0])) :
+		    xstrdup(pdf_label(d, sub[k % 4]));
+		put_cell(tb, 1, 4 + k, t, LAY_RIGHT, &h);
+		free(t);
+	}
+	(void)lay_cell(tb, 1, 0);
+	tb->space_before = 4;
+	tb->space_after = 10;
+	cJSON_ArrayForEach(r, rows)
+		kpi_row(d, tb, row++, r);
+	if (cJSON_IsObject(total))
+		kpi_row(d, tb, row, total);
+}
+
+void
+pdf_data_table(struct pdf_doc *d, struct lay_flow *f, const cJSON *table)
+{
+	const cJSON *cols = cJSON_GetObjectItemCaseSensitive(table, "columns");
+	const cJSON *rows = cJSON_GetObjectItemCaseSensitive(table, "rows");
+	const cJSON *e, *row;
+	int n = cJSON_GetArraySize(cols), r = 1, k;
+	struct lay_block *tb;
+	struct lay_style h = cell_style(true), st = cell_style(false);
+
+	(void)d;
+	if (n <= 0)
+		return;
+	h.size = st.size = PDF_SMALL;
+	tb = lay_table(f, n, 1, true);
+	tb->space_after = 10;
+	tb->keep_together = true;
+	k = 0;
+	cJSON_ArrayForEach(e, cols) {
+		put_cell(tb, 0, k, cJSON_IsString(e) ? e->valuestring : "",
+		    k == 0 ? LAY_LEFT : LAY_RIGHT, &h);
+		k++;
+	}
+	cJSON_ArrayForEach(row, rows) {
+		k = 0;
+		cJSON_ArrayForEach(e, row) {
+			if (k < n)
+				put_cell(tb, r, k, cJSON_IsString(e) ? e->valuestring : "",
+				    k == 0 ? LAY_LEFT : LAY_RIGHT, &st);
+			k++;
+		}
+		(void)lay_cell(tb, r++, n - 1);
+	}
+}
+
+static const char *const chart_kinds[CHART_KIND_COUNT] = {
+	"attainment", "trend", "volume", "distribution", "ola_budget",
+};
+
+/* Title, the chart drawn as vectors, its text alternative and its data. */
+void
+pdf_chart(struct pdf_doc *d, struct lay_flow *f, const cJSON *chart)
+{
+	const char *kind = pdf_str(chart, "kind");
+	struct lay_style small = pdf_style(LAY_ITALIC, PDF_SMALL, PDF_MUTED);
+	struct chart *c = NULL;
+	struct lay_block *b;
+	char *anchor = pdf_anchor(d);
+	int k;
+
+	for (k = 0; k < CHART_KIND_COUNT; k++)
+		if (strcmp(kind, chart_kinds[k]) == 0)
+			break;
+	if (k < CHART_KIND_COUNT)
+		c = chart_build((enum chart_kind)k, d->kpis, pdf_str(chart, "agreement"),
+		    pdf_str(chart, "period"), d->loc);
+	if (c != NULL && c->scene != NULL && scene_width(c->scene) > 0) {
+		/* The drawing carries its own title. */
+		b = lay_add(f, LAY_BOX);
+		b->w = scene_width(c->scene);
+		b->h = scene_height(c->scene);
+		b->obj = c->scene;
+		b->obj_kind = PDF_OBJ_SCENE;
+		b->anchor = anchor;
+		anchor = NULL;
+		b->space_before = 12;
+		b->space_after = 4;
+		b->keep_with_next = true;
+		xgrow((void **)&d->charts, &d->capcharts, d->ncharts + 1, sizeof(*d->charts));
+		d->charts[d->ncharts++] = c;
+	} else {
+		if (c != NULL)
+			chart_free(c);
+		pdf_heading(f, 3, pdf_str(chart, "title"), anchor, false);
+	}
+	free(anchor);
+	b = pdf_para(f, &small, pdf_str(chart, "summary"));
+	b->keep_with_next = true;
+	pdf_data_table(d, f, cJSON_GetObjectItemCaseSensitive(chart, "table"));
+}
+
+void
+pdf_cover(struct pdf_doc *d, struct lay_flow *f, const char *title, const char *subline,
+    const cJSON *facts)
+{
+	struct lay_style big = pdf_style(LAY_BOLD, 28, PDF_ACCENT);
+	struct lay_style sub = pdf_style(LAY_BOLD, 12, PDF_MUTED);
+	struct lay_style org = pdf_style(LAY_BOLD, 11, PDF_INK);
+	struct lay_style muted = pdf_style(LAY_REGULAR, PDF_BODY, PDF_MUTED);
+	const struct site *s = &d->m->site;
+	struct lay_block *b;
+
+	if (s->logo != NULL) {
+		char *path = xasprintf("%s/%s", d->m->src, s->logo);
+		double w = 0, h = 0;
+		void *img = pdf_dev_image(d->dev, path, &w, &h);
+		if (img != NULL) {
+			b = lay_add(f, LAY_BOX);
+			if (h > 60) {
+				w *= 60 / h;
+				h = 60;
+			}
+			b->w = w, b->h = h, b->obj = img, b->obj_kind = PDF_OBJ_IMAGE;
+		} else
+			diag_add(d->m->diag, DIAG_WARNING, "site.yml", 0, 0,
+			    "logo \"%s\" is not a PNG or JPEG file; the cover has none", s->logo);
+		free(path);
+	}
+	lay_add(f, LAY_SPACE)->h = 150;
+	b = pdf_para(f, &big, title);
+	b->leading = 1.15;
+	b->space_after = 8;
+	b = pdf_para(f, &sub, subline);
+	b->space_after = 12;
+	b = lay_add(f, LAY_RULE);
+	b->h = 2;
+	b->color = PDF_ACCENT;
+	b->right = 300;
+	b->space_after = 18;
+	pdf_kv_table(f, facts, "label", "value");
+	lay_add(f, LAY_SPACE)->h = 60;
+	if (s->organisation != NULL)
+		pdf_para(f, &org, s->organisation)->space_after = 2;
+	if (s->title != NULL)
+		pdf_para(f, &muted, s->title);
+}
+
+/* The contents: one line per bookmark of levels 1 to 3, linked. */
+static struct lay_flow *
+toc_flow(struct pdf_doc *d, const struct lay_result *body, int offset)
+{
+	struct lay_flow *f = lay_flow_new();
+	struct lay_block *tb;
+	int row = 0;
+	static const double frac[2] = {0.9, 0.1};
+
+	pdf_heading(f, 1, pdf_label(d, "pdf.contents"), "contents", false)->space_after = 16;
+	tb = lay_table(f, 2, 0, false);
+	lay_table_fix(tb, frac);
+	for (size_t i = 0; i < body->nmarks; i++) {
+		const struct lay_mark *mk = &body->marks[i];
+		struct lay_style st = pdf_style(mk->level == 1 ? LAY_BOLD : LAY_REGULAR,
+		    PDF_BODY, PDF_INK);
+		char num[16], *link;
+		struct lay_block *c;
+
+		if (mk->title == NULL || mk->level < 1 || mk->level > 3 || mk->name == NULL)
+			continue;
+		link = xasprintf("#%s", mk->name);
+		st.link = link;
+		snprintf(num, sizeof num, "%d", mk->page + offset + 1);
+		c = lay_cell(tb, row, 0);
+		c->left = 14 * (mk->level - 1);
+		lay_text(c, &st, mk->title, strlen(mk->title));
+		c = lay_cell(tb, row++, 1);
+		c->align = LAY_RIGHT;
+		lay_text(c, &st, num, strlen(num));
+		free(link);
+	}
+	return f;
+}
+
+int
+pdf_finish(struct pdf_doc *d, struct lay_flow *cover, struct lay_flow *body,
+    const char *header_right, struct publish *p, const char *relpath)
+{
+	const struct lay_device *dev = pdf_dev_measure(d->dev);
+	struct lay_result all = {0}, rb = {0}, rt = {0};
+	struct lay_geom g;
+	struct pdf_chrome ch = {0};
+	struct lay_flow *toc;
+	char *data = NULL;
+	size_t len = 0;
+	int err = 0, ncover, ntoc;
+
+	pdf_dev_geom(d->dev, &g);
+	layout_run(cover, dev, &g, &all);
+	ncover = all.npages;
+	layout_run(body, dev, &g, &rb);
+	/* The contents' length does not depend on its page numbers (fixed
+	 * columns), so one trial run tells where the body starts. */
+	toc = toc_flow(d, &rb, 0);
+	layout_run(toc, dev, &g, &rt);
+	ntoc = rt.npages;
+	lay_result_free(&rt);
+	lay_flow_free(toc);
+	toc = toc_flow(d, &rb, ncover + ntoc);
+	layout_run(toc, dev, &g, &rt);
+	lay_flow_free(toc);
+	lay_result_append(&all, &rt);
+	lay_result_append(&all, &rb);
+	for (size_t i = 0; i < all.nmissing; i++)
+		diag_add(d->m->diag, DIAG_WARNING, d->file, 0, 0,
+		    "%s: character U+%04X cannot be printed with the PDF fonts; "
+		    "it shows as \xEF\xBF\xBD", relpath, (unsigned)all.missing[i]);
+	ch.header_left = d->m->site.organisation != NULL ? d->m->site.organisation :
+	    d->m->site.title;
+	ch.header_right = header_right;
+	ch.page_fmt = pdf_label(d, "pdf.page_of");
+	ch.first = ncover;
+	if (pdf_dev_draw(d->dev, &all, &ch) != 0 || pdf_dev_save(d->dev, &data, &len) != 0)
+		err = EIO;
+	else
+		err = publish_write(p, relpath, data, len);
+	if (err == 0 && d->verbosity >= 2)
+		fprintf(stderr, "slareport: %s: %d pages, %zu KB, %.0f ms (CPU %.0f ms)\n",
+		    relpath, all.npages, (len + 1023) / 1024, pdf_now(false) - d->started,
+		    pdf_now(true) - d->started_cpu);
+	free(data);
+	lay_result_free(&all);
+	for (size_t i = 0; i < d->ncharts; i++)
+		chart_free(d->charts[i]);
+	d->ncharts = 0;
+	return err;
+}
+
+int
+pdf_write_all(struct publish *p, const cJSON *kpis, struct model *m,
+    const struct i18n *loc, int from_ym, int to_ym, int verbosity)
+{
+	struct view_ctx *v = view_ctx_new(kpis, m, loc, from_ym, to_ym, false);
+	struct pdf_doc d = {0};
+	size_t before = diag_len(m->diag);
+	int err = 0;
+
+	d.m = m;
+	d.v = v;
+	d.labels = view_labels(v);
+	d.kpis = kpis;
+	d.loc = loc;
+	d.verbosity = verbosity;
+	for (int i = 0; i < m->nagreements && err == 0; i++) {
+		d.started = pdf_now(false);
+		d.started_cpu = pdf_now(true);
+		err = pdf_brochure(&d, i, p);
+	}
+	for (int ym = from_ym; ym >= 0 && ym <= to_ym && err == 0; ym++) {
+		d.started = pdf_now(false);
+		d.started_cpu = pdf_now(true);
+		err = pdf_report(&d, ym, p);
+	}
+	free(d.charts);
+	view_ctx_free(v);
+	for (size_t i = before; i < diag_len(m->diag); i++) {
+		char *s = diag_format(diag_get(m->diag, i));
+		fprintf(stderr, "%s\n", s);
+		free(s);
+	}
+	return err;
+}

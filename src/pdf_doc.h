@@ -1,0 +1,62 @@
+/* pdf_doc.h: what the brochure (pdf_doc.c) and the report (pdf_report.c)
+ * share: the document under construction and the blocks made from view
+ * models. Not for other modules. */
+#ifndef SLAREPORT_PDF_DOC_H
+#define SLAREPORT_PDF_DOC_H
+
+#include <cJSON.h>
+#include "layout.h"
+#include "model.h"
+
+struct chart;
+struct i18n;
+struct pdf_dev;
+struct publish;
+struct view_ctx;
+
+struct pdf_doc {
+	struct model *m;
+	const struct view_ctx *v;
+	const cJSON *labels;
+	const cJSON *kpis;
+	const struct i18n *loc;
+	struct pdf_dev *dev;
+	struct chart **charts;		/* drawn by the device, freed after saving */
+	size_t ncharts, capcharts;
+	int serial;			/* makes anchors unique */
+	const char *file;		/* diagnostics name this (the agreement) */
+	int verbosity;
+	double started, started_cpu;	/* ms, when the current file was begun */
+};
+
+/* Milliseconds on the monotonic clock, or of the process's CPU time. */
+double pdf_now(bool cpu);
+/* A label of the view models, or a PDF-only text ("contents", "page_of"). */
+const char *pdf_label(const struct pdf_doc *d, const char *key);
+/* Member key of o as a string ("" when absent; numbers formatted). */
+const char *pdf_str(const cJSON *o, const char *key);
+/* A new unique anchor "s<N>"; the caller frees it. */
+char *pdf_anchor(struct pdf_doc *d);
+
+/* Blocks from view models. */
+void pdf_kv_table(struct lay_flow *f, const cJSON *pairs, const char *kkey,
+    const char *vkey);
+void pdf_kpi_table(struct pdf_doc *d, struct lay_flow *f, const cJSON *rows,
+    const cJSON *total);
+void pdf_chart(struct pdf_doc *d, struct lay_flow *f, const cJSON *chart);
+void pdf_data_table(struct pdf_doc *d, struct lay_flow *f, const cJSON *table);
+/* The cover: title, a line under it, facts [{label, value}], organisation. */
+void pdf_cover(struct pdf_doc *d, struct lay_flow *f, const char *title,
+    const char *subline, const cJSON *facts);
+
+/* Lays out cover + table of contents + body, draws them with the running
+ * header and footer and publishes the file at relpath. Returns 0 or errno. */
+int pdf_finish(struct pdf_doc *d, struct lay_flow *cover, struct lay_flow *body,
+    const char *header_right, struct publish *p, const char *relpath);
+
+/* The brochure of agreement i into p. */
+int pdf_brochure(struct pdf_doc *d, int i, struct publish *p);
+/* The monthly management report of month ym into p. */
+int pdf_report(struct pdf_doc *d, int ym, struct publish *p);
+
+#endif

@@ -1,0 +1,239 @@
+/* pdf_report.c: the monthly management report — cover, status of every
+ * agreement at a glance, a section per agreement (key figures, terms, chart,
+ * breaches) and the data quality — from the month's view model. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "kpi.h"
+#include "pdf_dev.h"
+#include "pdf_doc.h"
+#include "pdf_md.h"
+#include "view.h"
+
+static struct lay_style
+small(bool bold)
+{
+	return pdf_style(bold ? LAY_BOLD : LAY_REGULAR, PDF_BODY * 0.88, PDF_INK);
+}
+
+static void
+cell(struct lay_block *tb, int row, int col, const char *text, enum lay_align al, bool bold)
+{
+	struct lay_block *c = lay_cell(tb, row, col);
+	struct lay_style st = small(bold);
+
+	/* Seven columns of breaches: the type of the dense KPI table. */
+	if (tb->table != NULL && lay_table_cols(tb) >= 7)
+		st.size = 7;
+	c->align = al;
+	lay_text(c, &st, text, strlen(text));
+}
+
+static void
+glance(struct pdf_doc *d, struct lay_flow *f, const cJSON *agreements)
+{
+	struct lay_block *tb = lay_table(f, 6, 1, true);
+	const char *heads[6] = {pdf_label(d, "agreement"), pdf_label(d, "kind"),
+		pdf_label(d, "status"), pdf_label(d, "response"), pdf_label(d, "resolution"),
+		pdf_label(d, "breaches")};
+	const cJSON *e;
+	int row = 1;
+
+	tb->space_after = 10;
+	for (int k = 0; k < 6; k++)
+		cell(tb, 0, k, heads[k], k >= 3 ? LAY_RIGHT : LAY_LEFT, true);
+	cJSON_ArrayForEach(e, agreements) {
+		const cJSON *total = cJSON_GetObjectItemCaseSensitive(e, "total");
+		char *link = xasprintf("#a-%s", pdf_str(e, "id"));
+		struct lay_style st = small(false);
+		struct lay_block *c = lay_cell(tb, row, 0);
+
+		st.link = link;
+		st.color = PDF_LINK;
+		lay_text(c, &st, pdf_str(e, "title"), strlen(pdf_str(e, "title")));
+		free(link);
+		cell(tb, row, 1, pdf_str(e, "kind_label"), LAY_LEFT, false);
+		cell(tb, row, 2, pdf_str(e, "status_label"), LAY_LEFT, false);
+		cell(tb, row, 3, pdf_str(cJSON_GetObjectItemCaseSensitive(total, "response"),
+		    "attainment"), LAY_RIGHT, false);
+		cell(tb, row, 4, pdf_str(cJSON_GetObjectItemCaseSensitive(total, "resolution"),
+		    "attainment"), LAY_RIGHT, false);
+		cell(tb, row++, 5, pdf_str(e, "breaches"), LAY_RIGHT, false);
+	}
+}
+
+/* The first and last instant of a breached clock's timeline. */
+static char *
+timeline_span(const cJSON *tl)
+{
+	int n = cJSON_GetArraySize(tl);
+
+	if (n == 0)
+		return xstrdup("");
+	return xasprintf("%s \xE2\x80\x93 %s", pdf_str(cJSON_GetArrayItem(tl, 0), "from"),
+	    pdf_str(cJSON_GetArrayItem(tl, n - 1), "to"));
+}
+
+/* The breach table of the agreement's month page; the timeline column
+ * shows the span of the clock (the page folds the segments away). */
+static void
+breaches(struct pdf_doc *d, struct lay_flow *f, const cJSON *am)
+{
+	struct lay_style body = pdf_style(LAY_REGULAR, PDF_BODY, PDF_INK);
+	static const char *const keys[] = {"id", "title", "severity", "clock", "at", "team"};
+	const cJSON *list = cJSON_GetObjectItemCaseSensitive(am, "breaches"), *e;
+	char *at = xasprintf("%s (%s)", pdf_label(d, "breach_at"), pdf_str(am, "timezone"));
+	const char *heads[7] = {pdf_label(d, "item"), pdf_label(d, "item_title"),
+		pdf_label(d, "severity"), pdf_label(d, "clock"), at, pdf_label(d, "team"),
+		pdf_label(d, "timeline")};
+	struct lay_block *tb;
+	int row = 1;
+
+	if (cJSON_GetArraySize(list) == 0) {
+		pdf_para(f, &body, pdf_label(d, "no_breaches"));
+		free(at);
+		return;
+	}
+	tb = lay_table(f, 7, 1, true);
+	tb->space_after = 10;
+	lay_table_pad(tb, 3);
+	for (int k = 0; k < 7; k++)
+		cell(tb, 0, k, heads[k], LAY_LEFT, true);
+	cJSON_ArrayForEach(e, list) {
+		char *span = timeline_span(cJSON_GetObjectItemCaseSensitive(e, "timeline"));
+		for (int k = 0; k < 6; k++)
+			cell(tb, row, k, pdf_str(e, keys[k]), LAY_LEFT, k == 0);
+		cell(tb, row++, 6, span, LAY_LEFT, false);
+		free(span);
+	}
+	free(at);
+}
+
+static void
+quality(struct pdf_doc *d, struct lay_flow *f, const cJSON *q)
+{
+	struct lay_style body = pdf_style(LAY_REGULAR, PDF_BODY, PDF_INK);
+	const cJSON *probs = cJSON_GetObjectItemCaseSensitive(q, "problems"), *e;
+	struct lay_block *tb;
+	int row = 1;
+
+	pdf_heading(f, 1, pdf_label(d, "data_quality"), "quality-h", true);
+	pdf_kv_table(f, cJSON_GetObjectItemCaseSensitive(q, "counts"), "label", "value");
+	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(q, "clean")))
+		pdf_para(f, &body, pdf_label(d, "quality_clean"));
+	if (cJSON_GetArraySize(probs) == 0)
+		return;
+	tb = lay_table(f, 3, 1, true);
+	cell(tb, 0, 0, pdf_label(d, "file"), LAY_LEFT, true);
+	cell(tb, 0, 1, pdf_label(d, "line"), LAY_RIGHT, true);
+	cell(tb, 0, 2, pdf_label(d, "message"), LAY_LEFT, true);
+	cJSON_ArrayForEach(e, probs) {
+		cell(tb, row, 0, pdf_str(e, "file"), LAY_LEFT, false);
+		cell(tb, row, 1, pdf_str(e, "line"), LAY_RIGHT, false);
+		cell(tb, row++, 2, pdf_str(e, "message"), LAY_LEFT, false);
+	}
+	if (cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(q, "problems_more")) > 0) {
+		char *more = xasprintf("%s %s", pdf_str(q, "problems_more"),
+		    pdf_label(d, "problems_more"));
+		pdf_para(f, &body, more)->space_before = 6;
+		free(more);
+	}
+}
+
+/* One agreement: the head of its block in the month's page (title, kind,
+ * status, parties, breaches), then its month page up to the breaches: key
+ * figures, terms, every chart, the breach table. */
+static void
+section(struct pdf_doc *d, struct lay_flow *f, const cJSON *e, int ym)
+{
+	struct lay_style muted = pdf_style(LAY_REGULAR, PDF_BODY, PDF_MUTED);
+	const char *id = pdf_str(e, "id");
+	char *anchor = xasprintf("a-%s", id), *line;
+	int i = model_find_agreement(d->m, id);
+	cJSON *am = i >= 0 ? view_agreement_month(d->v, i, ym) : NULL;
+	const cJSON *c;
+
+	lay_add(f, LAY_PAGEBREAK);
+	pdf_heading(f, 1, pdf_str(e, "title"), anchor, true);
+	free(anchor);
+	line = xasprintf("%s \xC2\xB7 %s \xC2\xB7 %s", pdf_str(e, "kind_label"),
+	    pdf_str(e, "status_label"), pdf_str(am, "period_label"));
+	pdf_para(f, &muted, line)->space_after = 2;
+	free(line);
+	line = xasprintf("%s \xE2\x86\x92 %s \xC2\xB7 %s %s", pdf_str(e, "provider"),
+	    pdf_str(e, "customer"), pdf_str(e, "breaches"), pdf_label(d, "breaches"));
+	pdf_para(f, &muted, line)->keep_with_next = true;
+	free(line);
+	anchor = pdf_anchor(d);
+	pdf_heading(f, 2, pdf_label(d, "kpi_table"), anchor, false);
+	free(anchor);
+	pdf_kpi_table(d, f, cJSON_GetObjectItemCaseSensitive(e, "rows"),
+	    cJSON_GetObjectItemCaseSensitive(e, "total"));
+	pdf_kv_table(f, cJSON_GetObjectItemCaseSensitive(e, "terms"), "label", "value");
+	if (am != NULL) {
+		anchor = pdf_anchor(d);
+		pdf_heading(f, 2, pdf_label(d, "charts"), anchor, false);
+		free(anchor);
+		cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(am, "charts"))
+			pdf_chart(d, f, c);
+		anchor = pdf_anchor(d);
+		pdf_heading(f, 2, pdf_label(d, "breaches"), anchor, false);
+		free(anchor);
+		breaches(d, f, am);
+	}
+	cJSON_Delete(am);
+}
+
+int
+pdf_report(struct pdf_doc *d, int ym, struct publish *p)
+{
+	cJSON *rv = view_month_report(d->v, ym), *facts = cJSON_CreateArray(), *fe;
+	struct lay_flow *cover = lay_flow_new(), *body = lay_flow_new();
+	const cJSON *ags = cJSON_GetObjectItemCaseSensitive(rv, "agreements"), *e;
+	char period[8], *relpath, *head, count[16];
+	const char *why = NULL;
+	int err;
+
+	kpi_format_month(ym, period);
+	relpath = xasprintf("reports/%s/report.pdf", period);
+	head = xasprintf("%s \xC2\xB7 %s", pdf_label(d, "month_report"),
+	    pdf_str(rv, "period_label"));
+	d->dev = pdf_dev_new(d->m->site.page_size, head, d->m->site.organisation, &why);
+	if (d->dev == NULL) {
+		diag_add(d->m->diag, DIAG_ERROR, relpath, 0, 0, "%s", why);
+		err = EIO;
+		goto out;
+	}
+	d->file = relpath;
+	fe = cJSON_CreateObject();
+	cJSON_AddStringToObject(fe, "label", pdf_label(d, "period"));
+	cJSON_AddStringToObject(fe, "value", pdf_str(rv, "period_label"));
+	cJSON_AddItemToArray(facts, fe);
+	fe = cJSON_CreateObject();
+	snprintf(count, sizeof count, "%d", cJSON_GetArraySize(ags));
+	cJSON_AddStringToObject(fe, "label", pdf_label(d, "agreements"));
+	cJSON_AddStringToObject(fe, "value", count);
+	cJSON_AddItemToArray(facts, fe);
+	pdf_cover(d, cover, pdf_label(d, "month_report"), pdf_str(rv, "period_label"), facts);
+
+	pdf_heading(body, 1, pdf_label(d, "status_at_glance"), "glance", true);
+	glance(d, body, ags);
+	cJSON_ArrayForEach(e, ags)
+		section(d, body, e, ym);
+	lay_add(body, LAY_PAGEBREAK);
+	quality(d, body, cJSON_GetObjectItemCaseSensitive(rv, "quality"));
+	err = pdf_finish(d, cover, body, head, p, relpath);
+out:
+	pdf_dev_free(d->dev);
+	d->dev = NULL;
+	lay_flow_free(cover);
+	lay_flow_free(body);
+	cJSON_Delete(facts);
+	cJSON_Delete(rv);
+	free(relpath);
+	free(head);
+	return err;
+}

@@ -1,0 +1,482 @@
+/* site.c: renders the pages of the site — one view model per page, wrapped in
+ * the chrome every page shares (breadcrumbs, period switcher, "data as of"
+ * stamp, inputs fingerprint, download links) and run through the templates. */
+#include "site.h"
+
+#include <cJSON.h>
+#include <errno.h>
+#include <glib.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "i18n.h"
+#include "kpi.h"
+#include "model.h"
+#include "mustache.h"
+#include "publish.h"
+#include "resource.h"
+#include "tz.h"
+#include "util.h"
+#include "view.h"
+
+struct site_writer {
+	struct publish *p;
+	const struct model *m;
+	const struct site_options *o;
+	struct view_ctx *v;
+	struct mustache *mu;
+	cJSON *common;		/* members every page shares; moved in and out */
+	char *why;
+	size_t whylen;
+};
+
+/* Templates are "<name>.mustache" among the resources (embedded or --templates). */
+static const char *
+load_template(void *ctx, const char *name, size_t *len)
+{
+	char path[128];
+
+	(void)ctx;
+	if (snprintf(path, sizeof path, "%s.mustache", name) >= (int)sizeof path)
+		return NULL;
+	return resource_get(path, len);
+}
+
+static void
+hash_file(GChecksum *ck, const char *src, const char *rel)
+{
+	char *path = xasprintf("%s/%s", src, rel), *data;
+	size_t len;
+
+	g_checksum_update(ck, (const guchar *)rel, (gssize)strlen(rel) + 1);
+	if (read_file(path, &data, &len) == 0) {
+		char n[24];
+		snprintf(n, sizeof n, "%zu:", len);
+		g_checksum_update(ck, (const guchar *)n, (gssize)strlen(n));
+		g_checksum_update(ck, (const guchar *)data, (gssize)len);
+		free(data);
+	}
+	free(path);
+}
+
+static void
+hash_dir(GChecksum *ck, const char *src, const char *dir, const char *const *suffixes)
+{
+	char *path = xasprintf("%s/%s", src, dir), **names;
+	int n = list_dir(path, suffixes, &names), i;
+
+	for (i = 0; i < n; i++) {
+		char *rel = xasprintf("%s/%s", dir, names[i]);
+		hash_file(ck, src, rel);
+		free(rel);
+	}
+	if (n > 0)
+		free_names(names, n);
+	free(path);
+}
+
+char *
+site_fingerprint(const struct model *m)
+{
+	static const char *const md[] = { ".md", NULL };
+	static const char *const ev[] = { ".json", ".ndjson", ".jsonl", NULL };
+	GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+	char *hex;
+	int i;
+
+	hash_file(ck, m->src, "site.yml");
+	hash_dir(ck, m->src, "agreements", md);
+	hash_dir(ck, m->src, "events", ev);
+	for (i = 0; i < m->site.nmappings; i++)
+		hash_file(ck, m->src, m->site.mappings[i].mapping);
+	hex = xstrdup(g_checksum_get_string(ck));
+	g_checksum_free(ck);
+	return hex;
+}
+
+/* "2026-10-30 17:42 Europe/Berlin": the latest event, in the site's zone. */
+static char *
+data_as_of(const struct model *m)
+{
+	sla_time latest = 0, t;
+	int64_t days;
+	int y, mo, d, secs;
+	size_t i;
+
+	for (i = 0; i < m->nevents; i++)
+		if (m->events[i].at > latest)
+			latest = m->events[i].at;
+	if (latest == 0)
+		return xstrdup("–");
+	t = m->site.zone != NULL ? tz_utc_to_local(m->site.zone, latest) : latest;
+	days = civil_day_of(t);
+	civil_from_days(days, &y, &mo, &d);
+	secs = (int)(t - days * 86400);
+	return xasprintf("%04d-%02d-%02d %02d:%02d %s", y, mo, d, secs / 3600, secs / 60 % 60,
+	    m->site.timezone != NULL ? m->site.timezone : "UTC");
+}
+
+static void
+add_crumb(cJSON *crumbs, const char *label, const char *href)
+{
+	cJSON *c = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(c, "label", label);
+	if (href != NULL)
+		cJSON_AddStringToObject(c, "href", href);
+	cJSON_AddItemToArray(crumbs, c);
+}
+
+/* The period switcher: every month with a page, linking to pattern with %s for
+ * the month ("reports/%s/index.html", relative to the site's root), and the
+ * months before and after current (NULL: none is current). */
+static cJSON *
+switcher(const struct site_writer *s, const char *pattern, const char *current)
+{
+	cJSON *o = cJSON_CreateObject(), *arr = cJSON_AddArrayToObject(o, "items"), *prev = NULL;
+	const cJSON *mo;
+	bool after = false;
+
+	cJSON_ArrayForEach(mo, view_months(s->v)) {
+		const char *per = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(mo, "period"));
+		bool cur = current != NULL && strcmp(per, current) == 0;
+		cJSON *e = cJSON_Duplicate(mo, 1);
+		char *href = xasprintf(pattern, per);
+
+		cJSON_AddStringToObject(e, "href", href);
+		cJSON_AddBoolToObject(e, "current", cur);
+		free(href);
+		if (after) {
+			cJSON_AddItemToObject(o, "next", cJSON_Duplicate(e, 1));
+			after = false;
+		}
+		if (cur) {
+			if (prev != NULL)
+				cJSON_AddItemToObject(o, "prev", cJSON_Duplicate(prev, 1));
+			after = true;
+		}
+		prev = e;
+		cJSON_AddItemToArray(arr, e);
+	}
+	return o;
+}
+
+/* Renders template name with page data, the shared members and chrome, and
+ * writes it to relpath. root is the way back to the site's root ("../"). */
+static int
+render_page(struct site_writer *s, const char *tpl, const char *relpath, const char *root,
+    const char *title, cJSON *page, cJSON *crumbs, cJSON *sw, const char *pdf)
+{
+	cJSON *data = cJSON_CreateObject(), *c;
+	struct mustache_error err;
+	char *html;
+	int rc = 0;
+
+	/* The shared members are borrowed for the render, not copied: 500 pages. */
+	for (c = s->common->child; c != NULL; c = c->next)
+		cJSON_AddItemReferenceToObject(data, c->string, c);
+	cJSON_AddStringToObject(data, "root", root);
+	cJSON_AddStringToObject(data, "page_title", title);
+	cJSON_AddItemToObject(data, "page", page);
+	cJSON_AddItemToObject(data, "crumbs", crumbs);
+	if (sw != NULL)
+		cJSON_AddItemToObject(data, "switcher", sw);
+	if (pdf != NULL && s->o->with_pdf)
+		cJSON_AddStringToObject(data, "pdf", pdf);
+	html = mustache_render_name(s->mu, tpl, data, &err);
+	if (html == NULL) {
+		snprintf(s->why, s->whylen, "template %s.mustache:%d:%d: %s", err.where[0] ?
+		    err.where : tpl, err.line, err.col, err.message);
+		rc = EINVAL;
+	} else {
+		rc = publish_write(s->p, relpath, html, strlen(html));
+		if (rc != 0)
+			snprintf(s->why, s->whylen, "%s: %s", relpath, strerror(rc));
+	}
+	free(html);
+	cJSON_Delete(data);
+	return rc;
+}
+
+static const char *
+label(const struct site_writer *s, const char *key)
+{
+	const cJSON *l = cJSON_GetObjectItemCaseSensitive(view_labels(s->v), key);
+
+	return cJSON_IsString(l) ? l->valuestring : key;
+}
+
+static int
+write_index(struct site_writer *s)
+{
+	char per[8];
+	cJSON *crumbs = cJSON_CreateArray();
+
+	kpi_format_month(s->o->to_ym, per);
+	add_crumb(crumbs, label(s, "home"), NULL);
+	return render_page(s, "index", "index.html", "", label(s, "home"),
+	    view_index(s->v, s->o->to_ym), crumbs, switcher(s, "reports/%s/index.html", NULL),
+	    NULL);
+}
+
+static int
+write_agreement(struct site_writer *s, int i)
+{
+	const struct agreement *a = &s->m->agreements[i];
+	char *rel = xasprintf("agreements/%s.html", a->id);
+	char *pdf = xasprintf("%s.pdf", a->id);
+	cJSON *crumbs = cJSON_CreateArray();
+	int rc;
+
+	add_crumb(crumbs, label(s, "home"), "../index.html");
+	add_crumb(crumbs, a->title != NULL ? a->title : a->id, NULL);
+	rc = render_page(s, "agreement", rel, "../", a->title != NULL ? a->title : a->id,
+	    view_agreement(s->v, i), crumbs, NULL, pdf);
+	free(pdf);
+	free(rel);
+	return rc;
+}
+
+static int
+write_month(struct site_writer *s, int ym)
+{
+	char per[8], *rel, *title;
+	cJSON *page = view_month_report(s->v, ym), *crumbs = cJSON_CreateArray();
+	int rc;
+
+	kpi_format_month(ym, per);
+	rel = xasprintf("reports/%s/index.html", per);
+	title = xasprintf("%s – %s", label(s, "month_report"),
+	    cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(page, "period_label")));
+	add_crumb(crumbs, label(s, "home"), "../../index.html");
+	add_crumb(crumbs, cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(page, "period_label")), NULL);
+	rc = render_page(s, "month", rel, "../../", title, page, crumbs,
+	    switcher(s, "reports/%s/index.html", per), "report.pdf");
+	free(title);
+	free(rel);
+	return rc;
+}
+
+static int
+write_agreement_month(struct site_writer *s, int i, int ym)
+{
+	const struct agreement *a = &s->m->agreements[i];
+	char per[8], *rel, *title, *pattern, *up;
+	cJSON *page = view_agreement_month(s->v, i, ym), *crumbs = cJSON_CreateArray();
+	const char *plabel = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(page, "period_label"));
+	int rc;
+
+	kpi_format_month(ym, per);
+	rel = xasprintf("reports/%s/%s.html", per, a->id);
+	title = xasprintf("%s – %s", a->title != NULL ? a->title : a->id, plabel);
+	pattern = xasprintf("reports/%%s/%s.html", a->id);
+	up = xasprintf("../../agreements/%s.html", a->id);
+	add_crumb(crumbs, label(s, "home"), "../../index.html");
+	add_crumb(crumbs, plabel, "index.html");
+	add_crumb(crumbs, a->title != NULL ? a->title : a->id, NULL);
+	(void)up;
+	rc = render_page(s, "agreement_month", rel, "../../", title, page, crumbs,
+	    switcher(s, pattern, per), "report.pdf");
+	free(up);
+	free(pattern);
+	free(title);
+	free(rel);
+	return rc;
+}
+
+static int
+write_team(struct site_writer *s, int t)
+{
+	cJSON *page = view_team(s->v, t), *crumbs = cJSON_CreateArray();
+	const char *name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(page, "name"));
+	char *rel = xasprintf("teams/%s.html",
+	    cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(page, "slug")));
+	char *title = xasprintf("%s %s", label(s, "team"), name);
+	int rc;
+
+	add_crumb(crumbs, label(s, "home"), "../index.html");
+	add_crumb(crumbs, title, NULL);
+	rc = render_page(s, "team", rel, "../", title, page, crumbs, NULL, NULL);
+	free(title);
+	free(rel);
+	return rc;
+}
+
+static int
+write_assets(struct site_writer *s)
+{
+	static const char *const assets[] = { "style.css" };
+	size_t i, len;
+
+	for (i = 0; i < sizeof assets / sizeof *assets; i++) {
+		const char *data = resource_get(assets[i], &len);
+		char *rel = xasprintf("assets/%s", assets[i]);
+		int rc = data != NULL ? publish_write(s->p, rel, data, len) : ENOENT;
+		if (rc != 0)
+			snprintf(s->why, s->whylen, "%s: %s", rel, strerror(rc));
+		free(rel);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static cJSON *
+make_common(const struct model *m, const struct view_ctx *v, const struct i18n *loc,
+    const struct site_options *so)
+{
+	cJSON *o = cJSON_CreateObject(), *site;
+	char *fp = site_fingerprint(m), *asof = data_as_of(m), shortfp[13];
+
+	site = cJSON_AddObjectToObject(o, "site");
+	cJSON_AddStringToObject(site, "title", m->site.title != NULL ? m->site.title :
+	    "Service level reports");
+	if (m->site.organisation != NULL)
+		cJSON_AddStringToObject(site, "organisation", m->site.organisation);
+	cJSON_AddStringToObject(site, "lang", loc != NULL ? i18n_lang(loc) : "en");
+	cJSON_AddStringToObject(o, "generator", "slareport " SLAREPORT_VERSION);
+	cJSON_AddItemToObject(o, "t", cJSON_Duplicate(view_labels(v), 1));
+	cJSON_AddItemToObject(o, "teams", cJSON_Duplicate(view_teams(v), 1));
+	cJSON_AddItemToObject(o, "all_months", cJSON_Duplicate(view_months(v), 1));
+	cJSON_AddStringToObject(o, "fingerprint", fp);
+	memcpy(shortfp, fp, 12);
+	shortfp[12] = '\0';
+	cJSON_AddStringToObject(o, "fingerprint_short", shortfp);
+	cJSON_AddStringToObject(o, "data_as_of", asof);
+	cJSON_AddBoolToObject(o, "with_json", so->with_json);
+	cJSON_AddBoolToObject(o, "with_csv", so->with_csv);
+	if (cJSON_GetArraySize(view_months(v)) > 0)
+		cJSON_AddItemToObject(o, "latest_month", cJSON_Duplicate(cJSON_GetArrayItem(
+		    view_months(v), cJSON_GetArraySize(view_months(v)) - 1), 1));
+	free(fp);
+	free(asof);
+	return o;
+}
+
+/* Job 0: assets, index, agreement and team pages; job 1 + k: month from_ym + k
+ * (its agreement pages first, so that the monthly report reuses their charts). */
+static int
+run_job(struct site_writer *s, int job)
+{
+	int rc = 0, i, ym, nteams;
+
+	if (job == 0) {
+		rc = write_assets(s);
+		if (rc == 0)
+			rc = write_index(s);
+		for (i = 0; rc == 0 && i < s->m->nagreements; i++)
+			rc = write_agreement(s, i);
+		nteams = cJSON_GetArraySize(view_teams(s->v));
+		for (i = 0; rc == 0 && i < nteams; i++)
+			rc = write_team(s, i);
+		return rc;
+	}
+	ym = s->o->from_ym + job - 1;
+	for (i = 0; rc == 0 && i < s->m->nagreements; i++)
+		rc = write_agreement_month(s, i, ym);
+	if (rc == 0)
+		rc = write_month(s, ym);
+	return rc;
+}
+
+static int
+run_jobs(struct site_writer *s, int njobs, int worker, int nworkers)
+{
+	int rc = 0, j;
+
+	for (j = worker; rc == 0 && j < njobs; j += nworkers)
+		rc = run_job(s, j);
+	return rc;
+}
+
+/* Drawing the charts is most of the work and every page is independent, so
+ * the months are shared among forked workers, one per processor (at most 4).
+ * A worker reports "errno message" through its pipe. */
+static int
+run_parallel(struct site_writer *s, int njobs)
+{
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	int nworkers = ncpu < 1 ? 1 : ncpu > 4 ? 4 : (int)ncpu, w, rc, first = 0;
+	pid_t pid[4];
+	int fd[4];
+
+	if (nworkers > njobs)
+		nworkers = njobs;
+	fflush(NULL);
+	for (w = 1; w < nworkers; w++) {
+		int pfd[2];
+		if (pipe(pfd) != 0 || (pid[w] = fork()) < 0) {
+			nworkers = w;	/* no more workers: the rest is done here */
+			break;
+		}
+		if (pid[w] == 0) {
+			char msg[600];
+			int n;
+			close(pfd[0]);
+			rc = run_jobs(s, njobs, w, nworkers);
+			n = snprintf(msg, sizeof msg, "%d %s", rc, s->why);
+			if (write(pfd[1], msg, (size_t)n) < 0)
+				_exit(2);
+			_exit(rc != 0);
+		}
+		close(pfd[1]);
+		fd[w] = pfd[0];
+	}
+	rc = run_jobs(s, njobs, 0, nworkers);
+	for (w = 1; w < nworkers; w++) {
+		char msg[600];
+		ssize_t n = read(fd[w], msg, sizeof msg - 1);
+		int status = 0, wrc;
+		close(fd[w]);
+		if (waitpid(pid[w], &status, 0) < 0 || !WIFEXITED(status) || n <= 0) {
+			if (rc == 0 && first == 0) {
+				first = EIO;
+				snprintf(s->why, s->whylen, "a worker writing the site failed");
+			}
+			continue;
+		}
+		msg[n] = '\0';
+		wrc = atoi(msg);
+		if (wrc != 0 && rc == 0 && first == 0) {
+			first = wrc;
+			snprintf(s->why, s->whylen, "%s", strchr(msg, ' ') ? strchr(msg, ' ') + 1 : "");
+		}
+	}
+	return rc != 0 ? rc : first;
+}
+
+int
+site_write(struct publish *p, const cJSON *kpis, const struct model *m, const struct i18n *loc,
+    const struct site_options *o, char *why, size_t whylen)
+{
+	struct site_writer s = { .p = p, .m = m, .o = o, .why = why, .whylen = whylen };
+	int rc, nmonths = o->from_ym >= 0 && o->to_ym >= o->from_ym ? o->to_ym - o->from_ym + 1 : 0;
+
+	why[0] = '\0';
+	s.v = view_ctx_new(kpis, m, loc, o->from_ym, o->to_ym, true);
+	s.mu = mustache_new(load_template, NULL);
+	s.common = make_common(m, s.v, loc, o);
+	/* Folders first, so that workers never race to create them. */
+	rc = publish_mkdir(p, "agreements");
+	if (rc == 0)
+		rc = publish_mkdir(p, "teams");
+	if (rc == 0)
+		rc = publish_mkdir(p, "assets");
+	for (int ym = o->from_ym; rc == 0 && nmonths > 0 && ym <= o->to_ym; ym++) {
+		char rel[24], per[8];
+		kpi_format_month(ym, per);
+		snprintf(rel, sizeof rel, "reports/%s", per);
+		rc = publish_mkdir(p, rel);
+	}
+	if (rc != 0)
+		snprintf(why, whylen, "cannot create a folder: %s", strerror(rc));
+	else
+		rc = run_parallel(&s, 1 + nmonths);
+	cJSON_Delete(s.common);
+	mustache_free(s.mu);
+	view_ctx_free(s.v);
+	return rc;
+}

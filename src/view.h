@@ -1,0 +1,99 @@
+/* view.h: the view models of the site's pages — cJSON trees built from
+ * kpis.json and the model, with every value already formatted for the reader.
+ * The HTML site (site.c + templates/) and the PDF render the same trees, so
+ * print matches online. Templates see them under "page" (see site.h).
+ *
+ * Shapes (every string is plain text unless named *_html; "" or null when
+ * absent; a "cell" is how one clock's figures appear in a KPI table):
+ *
+ *   cell    {attainment "95.3 %"|"–", n (ended clocks, number), met, breached,
+ *            goal "95 %"|"", median "1h 20m"|"–", p90, status "ok"|"miss"|"none",
+ *            status_label "Goal met"|"Goal missed"|"No data"}
+ *   row     {key "1", name "Critical", opened, resolved, backlog (numbers),
+ *            response cell, resolution cell, is_total bool}
+ *   chart   {kind "attainment"|"trend"|"volume"|"distribution"|"ola_budget",
+ *            id "c-it-service-desk-trend", agreement, period, title, summary,
+ *            svg_html (inline <svg>, only when the context has with_svg),
+ *            table {caption, columns [..], rows [[..]]}}
+ *   ref     {id, title} of an agreement;  month {period "2026-10", label "October 2026"}
+ *   measure [{title, text}] — "how we measure", paragraphs of plain text
+ *   quality {events_read, events_skipped, events_duplicate, items_skipped,
+ *            items_unassigned (numbers), counts [{label, value}] (the same five),
+ *            problems [{file, line, message, level}] (at most 50),
+ *            problems_more (count not listed), clean bool}
+ *
+ *   index         {kind "index", period, period_label, prev month|null,
+ *                  summary {agreements, met, missed, nodata},
+ *                  agreements [{id, title, kind_label, is_ola, provider, provider_slug,
+ *                    customer, status, status_label, response cell, resolution cell,
+ *                    change "+2.1 pts"|"–", change_class "up"|"down"|"flat",
+ *                    severities [row],
+ *                    opened, backlog, breaches (numbers)}]}
+ *   agreement     {kind "agreement", id, title, kind_label, is_ola, provider,
+ *                  provider_slug, customer, customer_slug, supports ref|null,
+ *                  supported_by [ref], effective, review, timezone, body_html,
+ *                  levels [{key, name, response, resolution, goal, calendar}],
+ *                  calendar {always, hours [{day, ranges}], holidays [{date, weekday}],
+ *                    timezone, day_length, summary "Monday–Friday 08:00–18:00"},
+ *                  terms [{label, value}] (volume, satisfaction, credits),
+ *                  latest {period, period_label, rows [row], total row}|null,
+ *                  months [month], measure}
+ *   month_report  {kind "month", period, period_label, prev month|null, next month|null,
+ *                  agreements [{id, title, kind_label, is_ola, provider, customer, status,
+ *                    status_label, rows [row], total row, breaches (number),
+ *                    terms [{label, value}], chart|null (attainment)}],
+ *                  quality}
+ *   agreement_month {kind "agreement_month", id, title, kind_label, is_ola, provider,
+ *                  provider_slug, customer, customer_slug, period, period_label,
+ *                  prev month|null, next month|null, timezone, rows [row], total row,
+ *                  terms [{label, value}], charts [chart],
+ *                  breaches [{id, title, severity, clock, at (local, agreement zone),
+ *                    team, team_slug, timeline [{state, label, from, to, duration}]}],
+ *                  has_breaches, quality, measure}
+ *   team          {kind "team", name, slug,
+ *                  agreements [{id, title, kind_label, is_ola, role "provider"|"customer",
+ *                    levels [{key, name, resolution (target or OLA budget as written)}],
+ *                    months [{period, label, opened, resolved, backlog, resolution cell}]}],
+ *                  breaches [{agreement, agreement_title, period, period_label, id, title,
+ *                    clock, at}], has_breaches}
+ */
+#ifndef SLAREPORT_VIEW_H
+#define SLAREPORT_VIEW_H
+
+#include <stdbool.h>
+
+struct cJSON;
+struct i18n;
+struct model;
+struct view_ctx;
+
+/* Everything the views share: kpis.json, the model, the locale, the months
+ * that get report pages (from_ym … to_ym; kpis.json may hold earlier months
+ * for the trend chart), and the teams' file-name slugs. with_svg: charts carry
+ * their SVG (the PDF draws them itself). Borrows its arguments; free with
+ * view_ctx_free(). */
+struct view_ctx *view_ctx_new(const struct cJSON *kpis, const struct model *m,
+    const struct i18n *loc, int from_ym, int to_ym, bool with_svg);
+void view_ctx_free(struct view_ctx *v);
+
+/* The teams with a page: [{name, slug}], slugs unique and safe as file names. */
+const struct cJSON *view_teams(const struct view_ctx *v);
+/* The months with a report page, oldest first: [month]. */
+const struct cJSON *view_months(const struct view_ctx *v);
+/* The slug of a team name, or NULL when it has no page. */
+const char *view_team_slug(const struct view_ctx *v, const char *team);
+/* Labels for templates (English defaults, localised through i18n "site.*"). */
+const struct cJSON *view_labels(const struct view_ctx *v);
+
+/* The page trees; each returns a new tree the caller frees with cJSON_Delete(). */
+struct cJSON *view_index(const struct view_ctx *v, int ym);
+struct cJSON *view_agreement(const struct view_ctx *v, int agreement);
+struct cJSON *view_month_report(const struct view_ctx *v, int ym);
+struct cJSON *view_agreement_month(const struct view_ctx *v, int agreement, int ym);
+struct cJSON *view_team(const struct view_ctx *v, int team);
+
+/* A safe file-name slug of free text: lower-case ASCII letters, digits and
+ * single '-', at most 60 bytes, never empty. The caller frees it. */
+char *view_slugify(const char *s);
+
+#endif

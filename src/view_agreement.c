@@ -1,0 +1,589 @@
+/* view_agreement.c: the agreement page, the agreement-month page, their charts,
+ * and the "how we measure" text generated from the rules and the calendar. */
+#include "view_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "chart.h"
+#include "html.h"
+#include "civil.h"
+#include "i18n.h"
+#include "kpi.h"
+#include "markdown.h"
+#include "model.h"
+
+static const char *const chart_kind_names[CHART_KIND_COUNT] = {
+	"attainment", "trend", "volume", "distribution", "ola_budget",
+};
+
+static const char *const weekday_names[7] = {
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+};
+
+/* The chart's <svg> as one image for assistive technology: role="img" and the
+ * summary as its name; the glyph paths inside say nothing to a screen reader. */
+static bool
+memmem_role(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 6 <= n; i++)
+		if (memcmp(s + i, " role=", 6) == 0)
+			return true;
+	return false;
+}
+
+static char *
+svg_accessible(const char *svg, const char *summary)
+{
+	const char *tag = strstr(svg, "<svg");
+	struct strbuf sb = {0};
+
+	const char *end = tag != NULL ? strchr(tag, '>') : NULL;
+
+	if (tag == NULL || end == NULL)
+		return NULL;
+	/* chart_svg may name the image itself (<title>, aria-labelledby). */
+	if (memmem_role(tag, (size_t)(end - tag)))
+		return xstrdup(tag);
+	strbuf_append(&sb, tag, 4);
+	strbuf_puts(&sb, " role=\"img\" aria-label=\"");
+	html_escape(&sb, summary != NULL ? summary : "");
+	strbuf_puts(&sb, "\"");
+	strbuf_puts(&sb, tag + 4);
+	return strbuf_detach(&sb, NULL);
+}
+
+static cJSON *draw_chart(const struct view_ctx *v, int kind, const char *agreement_id, int ym);
+
+cJSON *
+vx_chart(const struct view_ctx *v, int kind, const char *agreement_id, int ym)
+{
+	struct view_ctx *mv = (struct view_ctx *)v;	/* the cache only */
+	const cJSON *hit;
+	cJSON *c;
+
+	if (kind != CHART_ATTAINMENT)
+		return draw_chart(v, kind, agreement_id, ym);
+	if (mv->chart_cache_ym != ym) {
+		cJSON_Delete(mv->chart_cache);
+		mv->chart_cache = cJSON_CreateObject();
+		mv->chart_cache_ym = ym;
+	}
+	if ((hit = cJSON_GetObjectItemCaseSensitive(v->chart_cache, agreement_id)) != NULL)
+		return cJSON_IsNull(hit) ? NULL : cJSON_Duplicate(hit, 1);
+	c = draw_chart(v, kind, agreement_id, ym);
+	cJSON_AddItemToObject(mv->chart_cache, agreement_id,
+	    c != NULL ? cJSON_Duplicate(c, 1) : cJSON_CreateNull());
+	return c;
+}
+
+static cJSON *
+draw_chart(const struct view_ctx *v, int kind, const char *agreement_id, int ym)
+{
+	char period[8];
+	struct chart *c;
+	cJSON *o;
+
+	if (kind < 0 || kind >= CHART_KIND_COUNT)
+		return NULL;
+	kpi_format_month(ym, period);
+	c = chart_build((enum chart_kind)kind, v->kpis, agreement_id, period, v->loc);
+	if (c == NULL)
+		return NULL;
+	o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "kind", chart_kind_names[kind]);
+	{
+		char *id = xasprintf("c-%s-%s-", agreement_id, chart_kind_names[kind]);
+		cJSON_AddStringToObject(o, "id", id);
+		if (v->with_svg) {
+			size_t len;
+			char *svg = chart_svg(c, id, &len);
+			char *html = svg != NULL ? svg_accessible(svg, c->summary) : NULL;
+			cJSON_AddStringToObject(o, "svg_html", html != NULL ? html : "");
+			free(html);
+			free(svg);
+		}
+		free(id);
+	}
+	cJSON_AddStringToObject(o, "agreement", agreement_id);
+	cJSON_AddStringToObject(o, "period", period);
+	cJSON_AddStringToObject(o, "title", c->title != NULL ? c->title : "");
+	cJSON_AddStringToObject(o, "summary", c->summary != NULL ? c->summary : "");
+	cJSON_AddItemToObject(o, "table", c->table != NULL ? cJSON_Duplicate(c->table, 1) :
+	    cJSON_CreateNull());
+	chart_free(c);
+	return o;
+}
+
+static void
+put_hhmm(struct strbuf *sb, int min)
+{
+	strbuf_printf(sb, "%02d:%02d", min / 60, min % 60);
+}
+
+/* "08:00–12:00, 13:00–17:00" for one weekday. */
+static void
+put_ranges(struct strbuf *sb, const struct calendar_spec *c, int day)
+{
+	int r;
+
+	for (r = 0; r < c->nranges[day]; r++) {
+		if (r > 0)
+			strbuf_puts(sb, ", ");
+		put_hhmm(sb, c->ranges[day][r].start_min);
+		strbuf_puts(sb, "–");
+		put_hhmm(sb, c->ranges[day][r].end_min);
+	}
+}
+
+/* A one-line summary: "Monday–Friday 08:00–18:00; Saturday 09:00–13:00". */
+static void
+put_hours_summary(const struct view_ctx *v, struct strbuf *sb, const struct calendar_spec *c)
+{
+	int d = 0, e;
+	bool first = true;
+
+	if (c->always) {
+		strbuf_puts(sb, vx_label(v, "round_the_clock"));
+		return;
+	}
+	while (d < 7) {
+		struct strbuf a = {0}, b = {0};
+		if (c->nranges[d] == 0) {
+			d++;
+			continue;
+		}
+		put_ranges(&a, c, d);
+		for (e = d + 1; e < 7; e++) {
+			put_ranges(&b, c, e);
+			if (b.data == NULL || strcmp(a.data, b.data) != 0) {
+				strbuf_free(&b);
+				break;
+			}
+			strbuf_free(&b);
+		}
+		strbuf_printf(sb, "%s%s", first ? "" : "; ", weekday_names[d]);
+		if (e - 1 > d)
+			strbuf_printf(sb, "–%s", weekday_names[e - 1]);
+		strbuf_printf(sb, " %s", a.data);
+		strbuf_free(&a);
+		first = false;
+		d = e;
+	}
+	if (first)
+		strbuf_puts(sb, "–");
+}
+
+static cJSON *
+calendar_json(const struct view_ctx *v, const struct agreement *a)
+{
+	const struct calendar_spec *c = &a->calendar;
+	cJSON *o = cJSON_CreateObject(), *hours, *hol;
+	struct strbuf sb = {0};
+	int d, h;
+
+	cJSON_AddBoolToObject(o, "always", c->always);
+	hours = cJSON_AddArrayToObject(o, "hours");
+	for (d = 0; d < 7 && !c->always; d++) {
+		cJSON *e;
+		if (c->nranges[d] == 0)
+			continue;
+		e = cJSON_CreateObject();
+		cJSON_AddStringToObject(e, "day", weekday_names[d]);
+		put_ranges(&sb, c, d);
+		cJSON_AddStringToObject(e, "ranges", sb.data);
+		strbuf_free(&sb);
+		cJSON_AddItemToArray(hours, e);
+	}
+	hol = cJSON_AddArrayToObject(o, "holidays");
+	for (h = 0; h < c->nholidays && !c->always; h++) {
+		char date[11];
+		cJSON *e = cJSON_CreateObject();
+		civil_format_date(c->holidays[h], date);
+		cJSON_AddStringToObject(e, "date", date);
+		cJSON_AddStringToObject(e, "weekday", weekday_names[civil_weekday(c->holidays[h])]);
+		cJSON_AddItemToArray(hol, e);
+	}
+	cJSON_AddStringToObject(o, "timezone", a->timezone != NULL ? a->timezone : "UTC");
+	i18n_duration(v->loc, &sb, calendar_day_seconds(c));
+	cJSON_AddStringToObject(o, "day_length", sb.data != NULL ? sb.data : "–");
+	strbuf_free(&sb);
+	put_hours_summary(v, &sb, c);
+	cJSON_AddStringToObject(o, "summary", sb.data);
+	strbuf_free(&sb);
+	return o;
+}
+
+static void
+add_para(cJSON *arr, const char *title, const char *text)
+{
+	cJSON *p = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(p, "title", title);
+	cJSON_AddStringToObject(p, "text", text);
+	cJSON_AddItemToArray(arr, p);
+}
+
+/* "How we measure": the rules of SPEC §5 as they apply to this agreement. */
+static cJSON *
+measure_json(const struct view_ctx *v, const struct agreement *a)
+{
+	cJSON *arr = cJSON_CreateArray();
+	struct strbuf sb = {0};
+	const char *team = a->provider != NULL ? a->provider : "the provider";
+	int s, own = 0;
+
+	strbuf_puts(&sb, "Clocks count business time only: ");
+	put_hours_summary(v, &sb, &a->calendar);
+	strbuf_printf(&sb, " (%s)", a->timezone != NULL ? a->timezone : "UTC");
+	if (!a->calendar.always && a->calendar.nholidays > 0) {
+		int h, shown = a->calendar.nholidays < 40 ? a->calendar.nholidays : 40;
+		strbuf_printf(&sb, ", except on %d holiday%s (whole local days): ",
+		    a->calendar.nholidays, a->calendar.nholidays == 1 ? "" : "s");
+		for (h = 0; h < shown; h++) {
+			char date[11];
+			civil_format_date(a->calendar.holidays[h], date);
+			strbuf_printf(&sb, "%s%s", h > 0 ? ", " : "", date);
+		}
+		if (shown < a->calendar.nholidays)
+			strbuf_printf(&sb, " and %d more", a->calendar.nholidays - shown);
+	} else if (!a->calendar.always)
+		strbuf_puts(&sb, "; no holidays");
+	strbuf_puts(&sb, ".");
+	for (s = 0; s < a->nseverities; s++) {
+		const struct severity *sv = &a->severities[s];
+		if (!sv->has_calendar)
+			continue;
+		strbuf_printf(&sb, "%s %s runs on its own calendar: ", own++ ? "" : "", sv->name);
+		put_hours_summary(v, &sb, &sv->calendar);
+		strbuf_puts(&sb, ".");
+	}
+	strbuf_puts(&sb, " A day (d) in a target is the calendar's longest working day: ");
+	i18n_duration(v->loc, &sb, calendar_day_seconds(&a->calendar));
+	strbuf_puts(&sb, "; a change of daylight saving time does not change it.");
+	add_para(arr, "Business time", sb.data);
+	strbuf_free(&sb);
+
+	if (a->kind == AGREEMENT_OLA) {
+		strbuf_printf(&sb, "This operational level agreement gives team %s a time "
+		    "budget per severity for its share of the work on items of %s. The team's "
+		    "clock runs while the team holds an item: from when the item is opened with "
+		    "or assigned to %s until it is handed to another team, resolved or closed. "
+		    "When the item comes back, or is reopened while %s holds it, the clock goes "
+		    "on from the time already used. There is no response clock.",
+		    team, a->supports != NULL ? a->supports : "the agreement it supports", team, team);
+		add_para(arr, "Whose clock", sb.data);
+		strbuf_free(&sb);
+	} else {
+		add_para(arr, "Response", "The response clock starts when an item is opened and "
+		    "stops at the first response, resolution or closing, whichever comes first.");
+		add_para(arr, "Resolution", "The resolution clock starts when an item is opened "
+		    "and stops when it is resolved or closed. A reopened item's clock runs again "
+		    "from the time already used, so a reopen can turn a met target into a breach "
+		    "in a later month.");
+	}
+	add_para(arr, "Pauses", "While an item is paused (for instance waiting for the "
+	    "customer), its clocks stop; they run again when it is resumed or reopened. A "
+	    "paused clock still counts as open.");
+	add_para(arr, "Severity changes", "When the severity of an item changes, the target "
+	    "of the new severity applies from then on and the time already used is kept. A "
+	    "change to a severity this agreement does not define is ignored.");
+	add_para(arr, "Met and breached", "A clock breaches at the first second its time "
+	    "exceeds the target; a clock that ends exactly at its target is met. A breach "
+	    "counts in the month it happens, a met clock in the month it ends. Attainment is "
+	    "met ÷ (met + breached); the goal is met when attainment reaches the goal. n is "
+	    "the number of clocks counted. Median and 90th percentile are the business time "
+	    "of the clocks that ended in the month.");
+	if (a->has_credits && a->ntiers > 0) {
+		int t;
+		strbuf_puts(&sb, "The credit is the share of the monthly fee of the tier with the "
+		    "lowest threshold that the pooled resolution attainment of the month is below:");
+		for (t = 0; t < a->ntiers; t++) {
+			strbuf_printf(&sb, "%s below ", t > 0 ? ";" : "");
+			i18n_percent(v->loc, &sb, a->tiers[t].below, 0);
+			strbuf_puts(&sb, " → ");
+			i18n_percent(v->loc, &sb, a->tiers[t].percent, 0);
+		}
+		strbuf_puts(&sb, ".");
+		add_para(arr, "Credits", sb.data);
+		strbuf_free(&sb);
+	}
+	return arr;
+}
+
+static cJSON *
+ref(const struct agreement *a)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "id", a->id);
+	cJSON_AddStringToObject(o, "title", a->title != NULL ? a->title : a->id);
+	return o;
+}
+
+static void
+add_head(const struct view_ctx *v, cJSON *o, int i, const char *kind)
+{
+	const struct agreement *a = &v->m->agreements[i];
+	const char *slug;
+
+	cJSON_AddStringToObject(o, "kind", kind);
+	cJSON_AddStringToObject(o, "id", a->id);
+	cJSON_AddStringToObject(o, "title", a->title != NULL ? a->title : a->id);
+	cJSON_AddStringToObject(o, "kind_label", vx_label(v, a->kind == AGREEMENT_OLA ? "ola" : "sla"));
+	cJSON_AddBoolToObject(o, "is_ola", a->kind == AGREEMENT_OLA);
+	cJSON_AddStringToObject(o, "provider", a->provider != NULL ? a->provider : "");
+	slug = view_team_slug(v, a->provider);
+	cJSON_AddStringToObject(o, "provider_slug", slug != NULL ? slug : "");
+	cJSON_AddStringToObject(o, "customer", a->customer != NULL ? a->customer : "");
+	slug = view_team_slug(v, a->customer);
+	cJSON_AddStringToObject(o, "customer_slug", slug != NULL ? slug : "");
+	cJSON_AddStringToObject(o, "timezone", a->timezone != NULL ? a->timezone : "UTC");
+}
+
+static void
+add_term(cJSON *arr, const char *label, const char *value)
+{
+	cJSON *t = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(t, "label", label);
+	cJSON_AddStringToObject(t, "value", value);
+	cJSON_AddItemToArray(arr, t);
+}
+
+/* The agreement's own terms (not a month's figures): volume, satisfaction, credits. */
+static cJSON *
+contract_terms(const struct view_ctx *v, const struct agreement *a)
+{
+	cJSON *arr = cJSON_CreateArray();
+	struct strbuf sb = {0};
+	int t;
+
+	if (a->has_volume) {
+		strbuf_puts(&sb, "≥ ");
+		i18n_number(v->loc, &sb, a->volume_min, 0);
+		strbuf_printf(&sb, " %s per %s", a->volume_metric == VOLUME_VALUE ? "value of items" :
+		    "items", a->volume_per != NULL ? a->volume_per : "month");
+		add_term(arr, vx_label(v, "volume"), sb.data);
+		strbuf_free(&sb);
+	}
+	if (a->has_satisfaction) {
+		strbuf_printf(&sb, "%s ≥ ", a->satisfaction_scale == SCALE_NPS ? "NPS" : "CSAT %");
+		i18n_number(v->loc, &sb, a->satisfaction_min, 0);
+		add_term(arr, vx_label(v, "satisfaction"), sb.data);
+		strbuf_free(&sb);
+	}
+	if (a->has_credits) {
+		i18n_number(v->loc, &sb, a->credit_fee, 2);
+		strbuf_printf(&sb, " %s", a->credit_currency != NULL ? a->credit_currency : "");
+		for (t = 0; t < a->ntiers; t++) {
+			strbuf_puts(&sb, t == 0 ? "; " : ", ");
+			strbuf_puts(&sb, "< ");
+			i18n_percent(v->loc, &sb, a->tiers[t].below, 0);
+			strbuf_puts(&sb, " → ");
+			i18n_percent(v->loc, &sb, a->tiers[t].percent, 0);
+		}
+		add_term(arr, vx_label(v, "credits"), sb.data);
+		strbuf_free(&sb);
+	}
+	return arr;
+}
+
+/* The agreement text sits under the page's h1 and the section's h2: its
+ * headings move down two levels (h1 → h3, at most h6), in place. */
+static void
+shift_headings(char *html)
+{
+	char *p;
+
+	for (p = strchr(html, '<'); p != NULL; p = strchr(p + 1, '<')) {
+		char *d = p[1] == '/' ? p + 2 : p + 1;
+		if (d[0] == 'h' && d[1] >= '1' && d[1] <= '6' && (d[2] == '>' || d[2] == ' '))
+			d[1] = (char)(d[1] + 2 > '6' ? '6' : d[1] + 2);
+	}
+}
+
+/* GFM task-list checkboxes are disabled inputs without a label: an accessibility
+ * error. They become a symbol that says what it means. Frees html. */
+static char *
+label_tasks(char *html)
+{
+	static const char *const from[2] = {
+		"<input type=\"checkbox\" disabled=\"\" />",
+		"<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+	};
+	static const char *const to[2] = {
+		"<span class=\"task\" role=\"img\" aria-label=\"open\">☐</span>",
+		"<span class=\"task done\" role=\"img\" aria-label=\"done\">☑</span>",
+	};
+	struct strbuf sb = {0};
+	const char *p = html;
+
+	if (strstr(html, "<input type=\"checkbox\"") == NULL)
+		return html;
+	while (*p != '\0') {
+		int k;
+		for (k = 0; k < 2; k++)
+			if (strncmp(p, from[k], strlen(from[k])) == 0)
+				break;
+		if (k < 2) {
+			strbuf_puts(&sb, to[k]);
+			p += strlen(from[k]);
+		} else
+			strbuf_putc(&sb, *p++);
+	}
+	free(html);
+	return strbuf_detach(&sb, NULL);
+}
+
+cJSON *
+view_agreement(const struct view_ctx *v, int i)
+{
+	const struct agreement *a = &v->m->agreements[i];
+	cJSON *o = cJSON_CreateObject(), *arr, *lat;
+	const cJSON *p = vx_period(v->ag[i], v->to_ym);
+	char *body;
+	int s, k;
+
+	add_head(v, o, i, "agreement");
+	k = a->supports != NULL ? model_find_agreement(v->m, a->supports) : -1;
+	cJSON_AddItemToObject(o, "supports", k >= 0 ? ref(&v->m->agreements[k]) : cJSON_CreateNull());
+	arr = cJSON_AddArrayToObject(o, "supported_by");
+	for (k = 0; k < v->m->nagreements; k++)
+		if (v->m->agreements[k].supports != NULL && strcmp(v->m->agreements[k].supports, a->id) == 0)
+			cJSON_AddItemToArray(arr, ref(&v->m->agreements[k]));
+	cJSON_AddStringToObject(o, "effective", a->effective != NULL ? a->effective : "");
+	cJSON_AddStringToObject(o, "review", a->review != NULL ? a->review : "");
+	body = a->doc != NULL ? markdown_to_html(a->doc, v->m->site.unsafe_html) : NULL;
+	if (body != NULL) {
+		shift_headings(body);
+		body = label_tasks(body);
+	}
+	cJSON_AddStringToObject(o, "body_html", body != NULL ? body : "");
+	free(body);
+	arr = cJSON_AddArrayToObject(o, "levels");
+	for (s = 0; s < a->nseverities; s++) {
+		const struct severity *sv = &a->severities[s];
+		cJSON *e = cJSON_CreateObject();
+		struct strbuf sb = {0};
+		cJSON_AddStringToObject(e, "key", sv->key);
+		cJSON_AddStringToObject(e, "name", sv->name != NULL ? sv->name : sv->key);
+		cJSON_AddStringToObject(e, "response", sv->response_text != NULL ? sv->response_text : "–");
+		cJSON_AddStringToObject(e, "resolution", sv->resolution_text != NULL ? sv->resolution_text : "–");
+		if (!isnan(sv->goal)) {
+			i18n_percent(v->loc, &sb, sv->goal, sv->goal == floor(sv->goal) ? 0 : 1);
+			cJSON_AddStringToObject(e, "goal", sb.data);
+			strbuf_free(&sb);
+		} else
+			cJSON_AddStringToObject(e, "goal", "–");
+		if (sv->has_calendar)
+			put_hours_summary(v, &sb, &sv->calendar);
+		cJSON_AddStringToObject(e, "calendar", sv->has_calendar ? sb.data :
+		    vx_label(v, "agreement_calendar"));
+		strbuf_free(&sb);
+		cJSON_AddItemToArray(arr, e);
+	}
+	cJSON_AddItemToObject(o, "calendar", calendar_json(v, a));
+	cJSON_AddItemToObject(o, "terms", contract_terms(v, a));
+	if (p != NULL) {
+		lat = cJSON_AddObjectToObject(o, "latest");
+		vx_add_month(v, lat, v->to_ym, "period_label");
+		vx_add_rows(v, lat, p);
+	} else
+		cJSON_AddNullToObject(o, "latest");
+	cJSON_AddItemToObject(o, "months", cJSON_Duplicate(view_months(v), 1));
+	cJSON_AddItemToObject(o, "measure", measure_json(v, a));
+	return o;
+}
+
+static sla_time
+parse_utc(const char *s)
+{
+	struct civil_stamp st;
+
+	if (s == NULL || civil_parse_stamp(s, strlen(s), &st) != NULL)
+		return 0;
+	return st.local - (st.has_offset ? st.offset_s : 0);
+}
+
+static cJSON *
+breach_json(const struct view_ctx *v, const struct agreement *a, const cJSON *b)
+{
+	cJSON *o = cJSON_CreateObject(), *tl;
+	const cJSON *sev = cJSON_GetObjectItemCaseSensitive(b, "severity"), *seg;
+	const char *clock = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(b, "clock"));
+	const char *team = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(b, "team"));
+	const char *title = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(b, "title"));
+	const char *slug = view_team_slug(v, team);
+	const struct severity *sv;
+	char buf[32], at[17];
+
+	if (cJSON_IsNumber(sev))
+		snprintf(buf, sizeof buf, "%d", sev->valueint);
+	else
+		snprintf(buf, sizeof buf, "%s", cJSON_GetStringValue(sev) ? sev->valuestring : "");
+	sv = agreement_find_severity(a, buf);
+	cJSON_AddStringToObject(o, "id", cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(b, "id")));
+	cJSON_AddStringToObject(o, "title", title != NULL ? title : "");
+	cJSON_AddStringToObject(o, "severity", sv != NULL && sv->name != NULL ? sv->name : buf);
+	cJSON_AddStringToObject(o, "clock", vx_label(v, clock != NULL && strcmp(clock, "response") == 0 ?
+	    "clock_response" : "clock_resolution"));
+	vx_local_time(a->zone, cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(b, "at")), at);
+	cJSON_AddStringToObject(o, "at", at);
+	cJSON_AddStringToObject(o, "team", team != NULL ? team : "");
+	cJSON_AddStringToObject(o, "team_slug", slug != NULL ? slug : "");
+	tl = cJSON_AddArrayToObject(o, "timeline");
+	cJSON_ArrayForEach(seg, cJSON_GetObjectItemCaseSensitive(b, "timeline")) {
+		const char *state = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(seg, "state"));
+		const char *from = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(seg, "from"));
+		const char *to = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(seg, "to"));
+		cJSON *e = cJSON_CreateObject();
+		struct strbuf sb = {0};
+		char key[32], t1[17], t2[17];
+
+		snprintf(key, sizeof key, "state_%s", state != NULL ? state : "ended");
+		cJSON_AddStringToObject(e, "state", state != NULL ? state : "ended");
+		cJSON_AddStringToObject(e, "label", vx_label(v, key));
+		vx_local_time(a->zone, from, t1);
+		vx_local_time(a->zone, to, t2);
+		cJSON_AddStringToObject(e, "from", t1);
+		cJSON_AddStringToObject(e, "to", t2);
+		i18n_duration(v->loc, &sb, parse_utc(to) - parse_utc(from));
+		cJSON_AddStringToObject(e, "duration", sb.data != NULL ? sb.data : "");
+		strbuf_free(&sb);
+		cJSON_AddItemToArray(tl, e);
+	}
+	return o;
+}
+
+cJSON *
+view_agreement_month(const struct view_ctx *v, int i, int ym)
+{
+	const struct agreement *a = &v->m->agreements[i];
+	const cJSON *p = vx_period(v->ag[i], ym), *b;
+	cJSON *o = cJSON_CreateObject(), *arr;
+	int k;
+
+	add_head(v, o, i, "agreement_month");
+	vx_add_month(v, o, ym, "period_label");
+	cJSON_AddItemToObject(o, "prev", vx_month_ref(v, ym - 1));
+	cJSON_AddItemToObject(o, "next", vx_month_ref(v, ym + 1));
+	vx_add_rows(v, o, p);
+	cJSON_AddItemToObject(o, "terms", vx_terms(v, p));
+	arr = cJSON_AddArrayToObject(o, "charts");
+	for (k = 0; k < CHART_KIND_COUNT; k++) {
+		cJSON *c = vx_chart(v, k, a->id, ym);
+		if (c != NULL)
+			cJSON_AddItemToArray(arr, c);
+	}
+	arr = cJSON_AddArrayToObject(o, "breaches");
+	cJSON_ArrayForEach(b, cJSON_GetObjectItemCaseSensitive(p, "breaches"))
+		cJSON_AddItemToArray(arr, breach_json(v, a, b));
+	cJSON_AddBoolToObject(o, "has_breaches", cJSON_GetArraySize(arr) > 0);
+	cJSON_AddItemToObject(o, "quality", vx_quality(v));
+	cJSON_AddItemToObject(o, "measure", measure_json(v, a));
+	return o;
+}

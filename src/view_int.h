@@ -1,0 +1,54 @@
+/* view_int.h: what view.c and view_agreement.c share (not for other modules). */
+#ifndef SLAREPORT_VIEW_INT_H
+#define SLAREPORT_VIEW_INT_H
+
+#include <stdbool.h>
+#include <cJSON.h>
+#include "util.h"
+#include "view.h"
+
+struct tz;
+
+struct view_ctx {
+	const cJSON *kpis;
+	const struct model *m;
+	const struct i18n *loc;
+	int from_ym, to_ym;
+	bool with_svg;
+	const cJSON **ag;	/* kpis.json agreement of each model agreement, or NULL */
+	cJSON *teams;		/* [{name, slug}] */
+	cJSON *months;		/* [{period, label}] */
+	cJSON *labels;		/* {key: text} */
+	/* The attainment charts of one month: the monthly report shows the same
+	 * chart as each agreement's month page, and drawing is the costly part. */
+	cJSON *chart_cache;	/* {agreement id: chart} */
+	int chart_cache_ym;
+};
+
+/* The labels object {key: text} of view_labels(); the caller frees it. */
+cJSON *vx_make_labels(const struct i18n *loc);
+/* The label key ("attainment") in the reader's language. */
+const char *vx_label(const struct view_ctx *v, const char *key);
+/* The period object "YYYY-MM" of a kpis.json agreement, or NULL. */
+const cJSON *vx_period(const cJSON *agreement, int ym);
+/* Adds {period, <label_key>} for month ym to o. */
+void vx_add_month(const struct view_ctx *v, cJSON *o, int ym, const char *label_key);
+/* A new {period, label} object, or null when ym is outside the pages. */
+cJSON *vx_month_ref(const struct view_ctx *v, int ym);
+/* Rows [row] and the total row of a kpis.json period into o ("rows", "total"). */
+void vx_add_rows(const struct view_ctx *v, cJSON *o, const cJSON *period);
+/* The period's volume, satisfaction, credit, reopen rate and reassignments as
+ * [{label, value}]. */
+cJSON *vx_terms(const struct view_ctx *v, const cJSON *period);
+/* The data-quality block (problems capped). */
+cJSON *vx_quality(const struct view_ctx *v);
+/* Adds a string member made from a strbuf-formatted value. */
+void vx_add_percent(const struct view_ctx *v, cJSON *o, const char *key, const cJSON *pct);
+/* "Goal met" / "Goal missed" / "No data" status of a goal_met value. */
+const char *vx_status(const cJSON *goal_met);
+/* A chart entry (kind as in chart.h); NULL when the kind does not apply. */
+cJSON *vx_chart(const struct view_ctx *v, int kind, const char *agreement_id, int ym);
+/* Local "YYYY-MM-DD HH:MM" of a "…Z" stamp in zone z (NULL: UTC) into out. */
+void vx_local_time(const struct tz *z, const char *stamp, char out[17]);
+
+#endif

@@ -1,0 +1,143 @@
+#!/bin/sh
+# site.sh: end-to-end tests of the intranet site (issue 5). Builds sample-data and
+# hostile inputs with the real binary and checks the pages: every page type
+# present, HTML5 valid, axe-core clean, no external URL, links resolve,
+# screenshots (tests/web/check-site.js, node + chromium + Java), escaping and
+# safe file names, --templates, --period, reproducible output.
+# Called by `make e2e` with SLAREPORT, SLAGEN, JSONCMP and BUILD set. Prints
+# "site: N passed, M failed"; exits non-zero on any failure.
+set -u
+SLAREPORT=${SLAREPORT:-./slareport}
+BUILD=${BUILD:-build}
+TESTS=$(cd "$(dirname "$0")/.." && pwd)
+SAMPLE="$TESTS/../sample-data"
+HOSTILE="$TESTS/e2e/site-hostile"
+SHOTS="$BUILD/site-screenshots"
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/slareport-site.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT INT TERM
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); printf 'FAIL: site: %s\n' "$*"; }
+# t DESCRIPTION COMMAND...: passes when COMMAND succeeds.
+t() { d=$1; shift; if "$@" >/dev/null 2>&1; then ok; else ko "$d"; fi; }
+# no DESCRIPTION COMMAND...: passes when COMMAND fails (grep finds nothing).
+no() { d=$1; shift; if "$@" >/dev/null 2>&1; then ko "$d"; else ok; fi; }
+
+# ---- the demo site ----
+pub="$TMP/public"
+"$SLAREPORT" build "$SAMPLE" -q -o "$pub" 2>"$TMP/err"
+t "build sample-data exits 0 ($(head -c 300 "$TMP/err"))" test $? -eq 0
+t "index.html" test -s "$pub/index.html"
+t "assets/style.css" test -s "$pub/assets/style.css"
+for a in "$SAMPLE"/agreements/*.md; do
+	id=$(basename "$a" .md)
+	t "agreements/$id.html" test -s "$pub/agreements/$id.html"
+done
+months=$(ls "$pub/reports" 2>/dev/null | wc -l)
+t "reports/<YYYY-MM>/ for 14 months (got $months)" test "$months" -eq 14
+t "reports/2026-10/index.html" test -s "$pub/reports/2026-10/index.html"
+t "reports/2026-10/it-service-desk.html" test -s "$pub/reports/2026-10/it-service-desk.html"
+t "teams/service-desk.html" test -s "$pub/teams/service-desk.html"
+t "index links the month report" grep -q 'href="reports/2026-10/index.html"' "$pub/index.html"
+t "index links kpis.json" grep -q 'href="data/kpis.json"' "$pub/index.html"
+t "index links the CSVs" grep -q 'href="data/breaches.csv"' "$pub/index.html"
+t "agreement page links its PDF" grep -q 'href="it-service-desk.pdf"' "$pub/agreements/it-service-desk.html"
+t "month report links report.pdf" grep -q 'href="report.pdf"' "$pub/reports/2026-10/index.html"
+t "data-as-of stamp" grep -q 'Data as of' "$pub/reports/2026-10/it-service-desk.html"
+t "inputs fingerprint (SHA-256)" grep -Eq 'title="SHA-256 [0-9a-f]{64}"' "$pub/teams/service-desk.html"
+t "breadcrumbs" grep -q 'class="crumbs"' "$pub/reports/2026-10/it-service-desk.html"
+t "period switcher" grep -q 'class="switcher"' "$pub/reports/2026-10/it-service-desk.html"
+t "how we measure" grep -q 'How we measure' "$pub/agreements/it-service-desk.html"
+t "how we measure names the holidays" grep -q 'except on 21 holidays (whole local days): 2025-01-01, 2025-03-08' "$pub/reports/2026-10/it-service-desk.html"
+t "charts inline, with role=img" grep -q '<svg [^>]*role="img"' "$pub/reports/2026-10/it-service-desk.html"
+t "chart data tables" grep -q 'class="chart-data"' "$pub/reports/2026-10/it-service-desk.html"
+t "OLA budget chart on the SLA's month page" grep -q 'ola_budget\|ola-budget' "$pub/reports/2026-10/it-service-desk.html"
+t "n beside the percentages" grep -q 'class="n">n&nbsp;=&nbsp;' "$pub/reports/2026-10/it-service-desk.html"
+t "breach timelines" grep -q 'class="timeline"' "$pub/reports/2026-10/it-service-desk.html"
+t "agreement Markdown rendered (GFM table)" grep -q '<td style="text-align: center">' "$pub/agreements/it-service-desk.html"
+no "no root-relative or external stylesheet" grep -rlE '<link[^>]*href="(/|https?:)' "$pub" --include='*.html'
+
+# The same input gives the same pages (workers write them in parallel).
+"$SLAREPORT" build "$SAMPLE" -q -o "$TMP/again" 2>/dev/null
+t "pages are byte-identical across runs" diff -r -x '*.pdf' "$pub" "$TMP/again"
+
+# ---- browsers, validators, links, screenshots ----
+# webcheck OUT SHOTS: tests/web/check-site.js on a built site; its counts join ours.
+webcheck() {
+	mkdir -p "$2"
+	node "$TESTS/web/check-site.js" "$1" "$2" >"$TMP/web.log" 2>&1
+	grep '^FAIL' "$TMP/web.log" | sed "s|^FAIL: |FAIL: site: $(basename "$1"): |"
+	wp=$(tail -n 1 "$TMP/web.log" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+	wf=$(tail -n 1 "$TMP/web.log" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+	if [ -n "$wp" ] && [ -n "$wf" ]; then
+		pass=$((pass + wp))
+		fail=$((fail + wf))
+	else
+		ko "web checks of $1 did not finish: $(tail -n 5 "$TMP/web.log")"
+	fi
+}
+web=yes
+if [ ! -d "$TESTS/web/node_modules/playwright-core" ] &&
+    ! (cd "$TESTS/web" && npm ci --no-audit --no-fund >"$TMP/npm.log" 2>&1); then
+	ko "npm ci in tests/web failed: $(tail -n 3 "$TMP/npm.log")"
+	web=no
+fi
+[ "$web" = yes ] && webcheck "$pub" "$SHOTS"
+
+# ---- hostile input: escaping, link schemes, file names ----
+h="$TMP/hostile"
+"$SLAREPORT" build "$HOSTILE" -q -o "$h" 2>"$TMP/err"
+t "build hostile input exits 0 ($(head -c 300 "$TMP/err"))" test $? -eq 0
+[ "$web" = yes ] && webcheck "$h" "$SHOTS/hostile"
+t "team ../../etc gets teams/etc.html" test -s "$h/teams/etc.html"
+t "team <script>alert(1)</script> gets teams/script-alert-1-script.html" test -s "$h/teams/script-alert-1-script.html"
+t "team Etc (same slug) gets teams/etc-2.html" test -s "$h/teams/etc-2.html"
+t "teams .. and / get teams/team.html, team-2.html" test -s "$h/teams/team-2.html"
+n=$(find "$TMP" -name '*.html' ! -path "$h/*" ! -path "$pub/*" ! -path "$TMP/again/*" | wc -l)
+t "no page written outside OUT ($n)" test "$n" -eq 0
+no "no <script> element anywhere" grep -rli '<script' "$h" --include='*.html'
+no "no <iframe> from raw HTML" grep -rli '<iframe' "$h" --include='*.html'
+no "no event-handler attribute" grep -rEi '<[a-z][^>]*[[:space:]]on[a-z]+=' "$h" --include='*.html'
+no "no javascript:, vbscript:, data:, file: link" grep -rEi '(href|src)="[[:space:]]*(javascript|vbscript|data|file):' "$h" --include='*.html'
+no "markup in a severity name escaped everywhere, chart SVGs too" grep -rl '<i>Critical' "$h" --include='*.html'
+t "team name shown escaped" grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$h/teams/script-alert-1-script.html"
+t "event title shown escaped" grep -q '&lt;img src=x onerror=alert(&#39;ev&#39;)&gt;' "$h/reports/2026-03/evil.html"
+t "site title shown escaped" grep -q '<title>Overview – Hostile &lt;b&gt;site&lt;/b&gt; &amp; &quot;title&quot;</title>' "$h/index.html"
+t "raw HTML left out" grep -q 'raw HTML omitted' "$h/agreements/evil.html"
+t "safe links kept" grep -q 'href="https://intranet.example/sla"' "$h/agreements/evil.html"
+t "task list items readable" grep -q 'aria-label="done"' "$h/agreements/evil.html"
+# unsafe_html: true keeps raw HTML, never javascript: links
+cp -r "$HOSTILE" "$TMP/unsafe-src" && echo 'unsafe_html: true' >>"$TMP/unsafe-src/site.yml"
+"$SLAREPORT" build "$TMP/unsafe-src" -q -o "$TMP/unsafe" 2>/dev/null
+t "unsafe_html: true keeps raw HTML" grep -q "<iframe" "$TMP/unsafe/agreements/evil.html"
+no "unsafe_html: true still drops javascript: links" grep -rEi 'href="[[:space:]]*javascript:' "$TMP/unsafe" --include='*.html'
+
+# ---- --templates DIR overrides file by file; a broken template fails cleanly ----
+mkdir -p "$TMP/tpl"
+sed 's|</footer>|<p id="custom-footer">custom</p></footer>|' "$TESTS/../templates/footer.mustache" >"$TMP/tpl/footer.mustache"
+"$SLAREPORT" build "$HOSTILE" -q -o "$TMP/custom" --templates "$TMP/tpl" 2>/dev/null
+t "--templates: the override is used" grep -q 'id="custom-footer"' "$TMP/custom/index.html"
+t "--templates: the other templates stay" grep -q 'class="crumbs"' "$TMP/custom/index.html"
+printf '{{> header}}\n{{#page}}\n<p>never closed\n' >"$TMP/tpl/team.mustache"
+"$SLAREPORT" build "$HOSTILE" -q -o "$TMP/custom" --templates "$TMP/tpl" 2>"$TMP/err"
+rc=$?
+t "broken template: exit 74 (got $rc)" test "$rc" -eq 74
+t "broken template: named with line:col ($(head -c 200 "$TMP/err"))" grep -q 'team.mustache:2:1: section .page. is not closed' "$TMP/err"
+t "broken template: OUT left as it was" grep -q 'id="custom-footer"' "$TMP/custom/index.html"
+
+# ---- templates are embedded: the binary needs no source tree ----
+bin=$(cd "$(dirname "$SLAREPORT")" && pwd)/$(basename "$SLAREPORT")
+(cd "$TMP" && "$bin" build "$HOSTILE" -q -o "$TMP/elsewhere" --format html 2>/dev/null)
+t "built from another folder, templates and CSS embedded" grep -q 'class="crumbs"' "$TMP/elsewhere/index.html"
+t "assets/style.css copied from the binary" cmp -s "$TMP/elsewhere/assets/style.css" "$TESTS/../templates/style.css"
+
+# ---- --period P: pages for P, 12 months behind the trend chart ----
+"$SLAREPORT" build "$SAMPLE" -q -o "$TMP/one" --period 2026-10 2>/dev/null
+t "--period: one month of reports" test "$(ls "$TMP/one/reports" | wc -l)" -eq 1
+"$SLAREPORT" kpis "$SAMPLE" --period 2026-10 >"$TMP/kpis.json" 2>/dev/null
+t "--period: data/kpis.json holds the month asked for, as kpis prints it" cmp -s "$TMP/kpis.json" "$TMP/one/data/kpis.json"
+t "--period: the trend chart still covers Nov 2025" grep -q 'Nov 2025' "$TMP/one/reports/2026-10/it-service-desk.html"
+
+echo "site: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
