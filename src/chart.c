@@ -54,6 +54,13 @@ ch_text(struct ch_ctx *cx, const char *key)
 	return i18n_text(cx->loc, key);
 }
 
+void
+ch_end_sentence(struct strbuf *sb)
+{
+	if (sb->len == 0 || sb->data[sb->len - 1] != '.')
+		strbuf_putc(sb, '.');
+}
+
 const char *
 ch_fmt(struct ch_ctx *cx, const char *key, ...)
 {

@@ -109,7 +109,7 @@ chart_attainment(const cJSON *agreement, int ym, struct ch_ctx *cx)
 	if (!any || n == 0) {
 		ch_no_data(c->scene, cx, ym, x0, ytop, x1, ybot);
 		strbuf_puts(&sum, ch_fmt(cx, "common.no_items", ch_month(cx, ym, 1), (char *)NULL));
-		strbuf_puts(&sum, ".");
+		ch_end_sentence(&sum);
 	} else {
 		ch_legend(c->scene, CH_PAD, 24, leg, nleg);
 		ch_axis_draw(c->scene, cx, &ax, 1, x0, x1, ytop, ybot);
@@ -190,7 +190,7 @@ chart_attainment(const cJSON *agreement, int ym, struct ch_ctx *cx)
 		}
 	}
 	if (any)
-		strbuf_puts(&sum, ".");
+		ch_end_sentence(&sum);
 	c->summary = strbuf_detach(&sum, NULL);
 	return c;
 }
@@ -350,7 +350,7 @@ chart_trend(const cJSON *agreement, int ym, struct ch_ctx *cx)
 	if (!any) {
 		ch_no_data(c->scene, cx, ym, x0, ytop, x1, ybot);
 		strbuf_puts(&sum, ch_fmt(cx, "common.no_items", ch_month(cx, ym, 1), (char *)NULL));
-		strbuf_puts(&sum, ".");
+		ch_end_sentence(&sum);
 		goto out;
 	}
 	ch_legend(c->scene, CH_PAD, 24, leg, nleg);

@@ -84,7 +84,7 @@ chart_distribution(const cJSON *agreement, int ym, struct ch_ctx *cx)
 	if (ended_all <= 0) {
 		ch_no_data(c->scene, cx, ym, CH_PAD, top, CH_W - CH_PAD, H - 34);
 		strbuf_puts(&sum, ch_fmt(cx, "common.no_items", ch_month(cx, ym, 1), (char *)NULL));
-		strbuf_puts(&sum, ".");
+		ch_end_sentence(&sum);
 	} else
 		ch_legend(c->scene, CH_PAD, 24, leg, 3);
 
@@ -176,7 +176,7 @@ chart_distribution(const cJSON *agreement, int ym, struct ch_ctx *cx)
 		scene_text(c->scene, (hx0 + hx1) / 2, ay + 23,
 		    ch_text(cx, "chart.distribution.axis"), FONT_REGULAR, CH_LABEL, SCENE_MIDDLE,
 		    C_TEXT);
-		strbuf_puts(&sum, ".");
+		ch_end_sentence(&sum);
 	}
 	c->summary = strbuf_detach(&sum, NULL);
 	return c;

@@ -51,6 +51,9 @@ const char *ch_keep(struct ch_ctx *cx, char *s);	/* takes s */
 const char *ch_text(struct ch_ctx *cx, const char *key);
 /* The message key with %s / %N$s replaced by the NULL-ended arguments. */
 const char *ch_fmt(struct ch_ctx *cx, const char *key, ...);
+/* Ends a summary sentence: a full stop, unless it already ends with one (an
+ * abbreviation such as "Min."), so alt texts never read "6 Min..". */
+void ch_end_sentence(struct strbuf *sb);
 /* An attainment or goal: cut (never rounded up) to 0.1, "100%" not "100.0%",
  * so a missed goal never prints as met. */
 const char *ch_pct(struct ch_ctx *cx, double v);

@@ -168,7 +168,7 @@ chart_ola(const cJSON *kpis, const cJSON *sla, int ym, struct ch_ctx *cx)
 		    (char *)NULL), FONT_REGULAR, 10, SCENE_MIDDLE, C_MUTED);
 		strbuf_puts(&sum, ch_fmt(cx, "chart.ola.item_none", ch_str(sla, "title") ?
 		    ch_str(sla, "title") : id, (char *)NULL));
-		strbuf_puts(&sum, ".");
+		ch_end_sentence(&sum);
 		goto out;
 	}
 	ch_legend(c->scene, CH_PAD, 24, leg, nt + 1);
@@ -276,7 +276,7 @@ chart_ola(const cJSON *kpis, const cJSON *sla, int ym, struct ch_ctx *cx)
 		}
 		gy += g.head + 3 * g.row + g.gap;
 	}
-	strbuf_puts(&sum, ".");
+	ch_end_sentence(&sum);
 out:
 	c->summary = strbuf_detach(&sum, NULL);
 	free(leg);

@@ -210,7 +210,7 @@ chart_volume(const cJSON *agreement, int ym, struct ch_ctx *cx)
 	if (v.nmon == 0 || (all == 0 && !(maxv > 0))) {
 		ch_no_data(c->scene, cx, ym, x0, ytop, x1, H - 34);
 		strbuf_puts(&sum, ch_fmt(cx, "common.no_items", ch_month(cx, ym, 1), (char *)NULL));
-		strbuf_puts(&sum, ".");
+		ch_end_sentence(&sum);
 		goto out;
 	}
 	ch_legend(c->scene, CH_PAD, 24, leg, nleg);
@@ -285,7 +285,7 @@ chart_volume(const cJSON *agreement, int ym, struct ch_ctx *cx)
 		    (char *)NULL);
 		strbuf_puts(&sum, vlabel);
 	}
-	strbuf_puts(&sum, ".");
+	ch_end_sentence(&sum);
 out:
 	c->summary = strbuf_detach(&sum, NULL);
 	free(leg);

@@ -74,10 +74,10 @@ char *scene_ellipsize(const char *utf8, enum font_face face, double size,
 
 /* Back ends. */
 
-/* Appends the scene as an SVG element (cairo's SVG surface) to out: no XML
- * prolog, every id renamed id_prefix-N so that several can be inlined in one
- * page, role="img" with title (and desc, may be NULL) for assistive
- * technology. Same scene, same bytes. Returns 0 or -1 when cairo failed. */
+/* Appends the scene as an SVG element to out (scene_svg.c): no XML prolog,
+ * text as <text> runs, the only ids id_prefix-title and id_prefix-desc so that
+ * several can be inlined in one page, role="img" with title (and desc, may be
+ * NULL) for assistive technology. Same scene, same bytes. Returns 0. */
 int scene_write_svg(const struct scene *s, const char *id_prefix, const char *title,
     const char *desc, struct strbuf *out);
 /* Appends a PNG of the scene at dpi, on white, to out. Returns 0 or -1. */

@@ -1,13 +1,11 @@
-/* scene_cairo.c: the cairo back end of scenes — SVG for the site, PNG for
- * previews and tests; text through cairo-ft with the files of font.c. */
+/* scene_cairo.c: the cairo back end of scenes — PNG for previews and tests;
+ * text through cairo-ft with the files of font.c (SVG is scene_svg.c). */
 #include "scene_int.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <string.h>
 
 #include <cairo.h>
-#include <cairo-svg.h>
 
 #include "util.h"
 
@@ -105,143 +103,6 @@ to_strbuf(void *closure, const unsigned char *data, unsigned int len)
 {
 	strbuf_append(closure, (const char *)data, len);
 	return CAIRO_STATUS_SUCCESS;
-}
-
-static void
-put_escaped(struct strbuf *sb, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '&': strbuf_puts(sb, "&amp;"); break;
-		case '<': strbuf_puts(sb, "&lt;"); break;
-		case '>': strbuf_puts(sb, "&gt;"); break;
-		case '"': strbuf_puts(sb, "&quot;"); break;
-		default: strbuf_putc(sb, *s); break;
-		}
-	}
-}
-
-/* The new name of id old (NUL-terminated), numbered in order of first use. */
-static int
-id_number(char ***names, size_t *n, size_t *cap, const char *old, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < *n; i++)
-		if (strlen((*names)[i]) == len && memcmp((*names)[i], old, len) == 0)
-			return (int)i + 1;
-	xgrow((void **)names, cap, *n + 1, sizeof **names);
-	(*names)[(*n)++] = xstrndup(old, len);
-	return (int)*n;
-}
-
-/* Copies cairo's SVG into out without the XML prolog, every id and reference
- * to one renamed prefix-N (N in order of first use: cairo's own ids come from
- * process-wide counters and collide between inlined charts), with role, title
- * and desc added for assistive technology. */
-static void
-rewrite_svg(const char *in, const char *prefix, const char *title, const char *desc,
-    struct strbuf *out)
-{
-	static const char *const marks[] = { "id=\"", "url(#", "href=\"#" };
-	char **names = NULL;
-	size_t nnames = 0, cap = 0, i;
-	const char *p = in, *svg, *next[3];
-
-	if (strncmp(p, "<?xml", 5) == 0 && (p = strstr(p, "?>")) != NULL) {
-		p += 2;
-		while (*p == '\n' || *p == '\r')
-			p++;
-	} else
-		p = in;
-	svg = strstr(p, "<svg");
-	if (svg != NULL) {
-		const char *end = strchr(svg, '>');
-		if (end != NULL) {
-			strbuf_append(out, p, (size_t)(end - p));
-			strbuf_printf(out, " role=\"img\" aria-labelledby=\"%s-title\"", prefix);
-			if (desc != NULL)
-				strbuf_printf(out, " aria-describedby=\"%s-desc\"", prefix);
-			strbuf_putc(out, '>');
-			strbuf_printf(out, "\n<title id=\"%s-title\">", prefix);
-			put_escaped(out, title != NULL ? title : "");
-			strbuf_puts(out, "</title>");
-			if (desc != NULL) {
-				strbuf_printf(out, "\n<desc id=\"%s-desc\">", prefix);
-				put_escaped(out, desc);
-				strbuf_puts(out, "</desc>");
-			}
-			p = end + 1;
-		}
-	}
-	/* The next occurrence of each mark, searched again only once passed:
-	 * searching the rest of the document for all three at every hit made
-	 * this quadratic (most of the site's build time). */
-	for (i = 0; i < 3; i++)
-		next[i] = strstr(p, marks[i]);
-	while (*p != '\0') {
-		const char *hit = NULL;
-		size_t k = 0;
-		for (i = 0; i < 3; i++) {
-			if (next[i] != NULL && next[i] < p)
-				next[i] = strstr(p, marks[i]);
-			if (next[i] != NULL && (hit == NULL || next[i] < hit)) {
-				hit = next[i];
-				k = i;
-			}
-		}
-		if (hit == NULL) {
-			strbuf_puts(out, p);
-			break;
-		}
-		hit += strlen(marks[k]);
-		strbuf_append(out, p, (size_t)(hit - p));
-		size_t len = strcspn(hit, "\")");
-		strbuf_printf(out, "%s-%d", prefix, id_number(&names, &nnames, &cap, hit, len));
-		p = hit + len;
-	}
-	for (i = 0; i < nnames; i++)
-		free(names[i]);
-	free(names);
-}
-
-int
-scene_write_svg(const struct scene *s, const char *id_prefix, const char *title,
-    const char *desc, struct strbuf *out)
-{
-	struct strbuf raw = {0};
-	cairo_surface_t *surf;
-	cairo_t *cr;
-	cairo_status_t st;
-
-	surf = cairo_svg_surface_create_for_stream(to_strbuf, &raw, scene_width(s),
-	    scene_height(s));
-	cairo_svg_surface_restrict_to_version(surf, CAIRO_SVG_VERSION_1_1);
-	cairo_svg_surface_set_document_unit(surf, CAIRO_SVG_UNIT_PT);
-	cr = cairo_create(surf);
-	replay(cr, s);
-	st = cairo_status(cr);
-	cairo_destroy(cr);
-	cairo_surface_finish(surf);
-	if (st == CAIRO_STATUS_SUCCESS)
-		st = cairo_surface_status(surf);
-	cairo_surface_destroy(surf);
-	if (st != CAIRO_STATUS_SUCCESS || raw.data == NULL) {
-		strbuf_free(&raw);
-		return -1;
-	}
-	/* The prefix goes into attributes and id references: XML name
-	 * characters only, starting with a letter. */
-	struct strbuf pre = {0};
-	const char *q = id_prefix != NULL && *id_prefix ? id_prefix : "chart";
-	if (!isalpha((unsigned char)*q) && *q != '_')
-		strbuf_putc(&pre, 'c');
-	for (; *q != '\0'; q++)
-		strbuf_putc(&pre, isalnum((unsigned char)*q) || strchr("-_.", *q) ? *q : '_');
-	rewrite_svg(raw.data, pre.data, title, desc, out);
-	strbuf_free(&pre);
-	strbuf_free(&raw);
-	return 0;
 }
 
 int

@@ -107,8 +107,7 @@ check "edge: no data" grep -q '"summary":[[:space:]]*"No items in October 2026."
 check "edge: only breaches" grep -q 'Warm lead: 0% of 5 resolved in time, goal 90% — missed' "$TMP/edge/edge-one-attainment.json"
 check "edge: null attainment" grep -q 'cold: no items' "$TMP/edge/edge-one-attainment.json"
 # Golden: titles and summaries of every edge chart, and normalised SVGs of a
-# few (glyph outlines dropped — they belong to the font version — and
-# coordinates rounded to 0.1 pt).
+# few (coordinates rounded to 0.1 pt).
 for f in "$TMP"/edge/*.json; do
 	printf '%s\n' "$(basename "$f" .json)"
 	grep -E '^	"(title|summary)"' "$f"
