@@ -205,8 +205,20 @@ model_sort_events(struct model *m)
 			}
 		}
 	}
+	m->latest_at = 0;
 	for (i = 0; i < m->nevents; i++)
-		if (m->events[i].item != 0)
+		if (m->events[i].item != 0) {
+			if (m->events[i].at > m->latest_at)
+				m->latest_at = m->events[i].at;
 			m->events[out++] = m->events[i];
+		}
 	m->nevents = out;
+}
+
+void
+model_release_events(struct model *m)
+{
+	free(m->events);
+	m->events = NULL;
+	m->nevents = m->capevents = 0;
 }

@@ -163,8 +163,10 @@ struct model {
 	struct site site;
 	int nagreements;
 	struct agreement *agreements;	/* in file-name order */
-	struct event *events;		/* in input order until sorted */
+	struct event *events;		/* in input order until sorted; NULL once
+					   released (model_release_events) */
 	size_t nevents, capevents;
+	sla_time latest_at;		/* the latest event (set by sorting), 0: none */
 	struct strtab *strings;
 	struct data_quality quality;
 	struct unmapped_value *unmapped;	/* found by mappings (mapping_apply.c) */
@@ -186,5 +188,8 @@ void model_add_event(struct model *m, const struct event *e);
 /* Sorts events by (item, at, seq) and drops duplicates (same item, instant and
  * type; the first in input order stays), counting them in quality. */
 void model_sort_events(struct model *m);
+/* Frees the events once the KPIs are computed: the renderers need only the
+ * agreements, the strings and latest_at (a tenth of the memory at scale). */
+void model_release_events(struct model *m);
 
 #endif

@@ -11,6 +11,7 @@
 #include "chart.h"
 #include "i18n.h"
 #include "kpi.h"
+#include "parallel.h"
 #include "pdf.h"
 #include "pdf_dev.h"
 #include "pdf_doc.h"
@@ -421,14 +422,48 @@ pdf_finish(struct pdf_doc *d, struct lay_flow *cover, struct lay_flow *body,
 	return err;
 }
 
+struct pdf_jobs {
+	struct pdf_doc *d;
+	struct publish *p;
+	int from_ym;
+};
+
+/* Job j: the brochure of agreement j, then the monthly reports. Each prints
+ * the problems it found itself, since it may run in a worker process. */
+static int
+pdf_job(void *ctx, int j, char *why, size_t whylen)
+{
+	struct pdf_jobs *jobs = ctx;
+	struct pdf_doc *d = jobs->d;
+	size_t before = diag_len(d->m->diag);
+	int err;
+
+	(void)why;
+	(void)whylen;
+	d->started = pdf_now(false);
+	d->started_cpu = pdf_now(true);
+	if (j < d->m->nagreements)
+		err = pdf_brochure(d, j, jobs->p);
+	else
+		err = pdf_report(d, jobs->from_ym + j - d->m->nagreements, jobs->p);
+	for (size_t i = before; i < diag_len(d->m->diag); i++) {
+		char *s = diag_format(diag_get(d->m->diag, i));
+		fprintf(stderr, "%s\n", s);
+		free(s);
+	}
+	fflush(stderr);
+	return err;
+}
+
 int
 pdf_write_all(struct publish *p, const cJSON *kpis, struct model *m,
     const struct i18n *loc, int from_ym, int to_ym, int verbosity)
 {
 	struct view_ctx *v = view_ctx_new(kpis, m, loc, from_ym, to_ym, false);
 	struct pdf_doc d = {0};
-	size_t before = diag_len(m->diag);
-	int err = 0;
+	struct pdf_jobs jobs = { &d, p, from_ym };
+	int nmonths = from_ym >= 0 && to_ym >= from_ym ? to_ym - from_ym + 1 : 0, err;
+	char why[600];
 
 	d.m = m;
 	d.v = v;
@@ -436,22 +471,10 @@ pdf_write_all(struct publish *p, const cJSON *kpis, struct model *m,
 	d.kpis = kpis;
 	d.loc = loc;
 	d.verbosity = verbosity;
-	for (int i = 0; i < m->nagreements && err == 0; i++) {
-		d.started = pdf_now(false);
-		d.started_cpu = pdf_now(true);
-		err = pdf_brochure(&d, i, p);
-	}
-	for (int ym = from_ym; ym >= 0 && ym <= to_ym && err == 0; ym++) {
-		d.started = pdf_now(false);
-		d.started_cpu = pdf_now(true);
-		err = pdf_report(&d, ym, p);
-	}
+	/* Every file is independent: brochures and monthly reports are shared
+	 * among worker processes (most of the time is layout and deflate). */
+	err = parallel_run(m->nagreements + nmonths, pdf_job, &jobs, why, sizeof why);
 	free(d.charts);
 	view_ctx_free(v);
-	for (size_t i = before; i < diag_len(m->diag); i++) {
-		char *s = diag_format(diag_get(m->diag, i));
-		fprintf(stderr, "%s\n", s);
-		free(s);
-	}
 	return err;
 }

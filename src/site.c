@@ -10,12 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include "i18n.h"
 #include "kpi.h"
 #include "model.h"
 #include "mustache.h"
+#include "parallel.h"
 #include "publish.h"
 #include "resource.h"
 #include "tz.h"
@@ -101,14 +100,10 @@ site_fingerprint(const struct model *m)
 static char *
 data_as_of(const struct model *m)
 {
-	sla_time latest = 0, t;
+	sla_time latest = m->latest_at, t;
 	int64_t days;
 	int y, mo, d, secs;
-	size_t i;
 
-	for (i = 0; i < m->nevents; i++)
-		if (m->events[i].at > latest)
-			latest = m->events[i].at;
 	if (latest == 0)
 		return xstrdup("–");
 	t = m->site.zone != NULL ? tz_utc_to_local(m->site.zone, latest) : latest;
@@ -383,69 +378,13 @@ run_job(struct site_writer *s, int job)
 }
 
 static int
-run_jobs(struct site_writer *s, int njobs, int worker, int nworkers)
+site_job(void *ctx, int job, char *why, size_t whylen)
 {
-	int rc = 0, j;
+	struct site_writer *s = ctx;
 
-	for (j = worker; rc == 0 && j < njobs; j += nworkers)
-		rc = run_job(s, j);
-	return rc;
-}
-
-/* Drawing the charts is most of the work and every page is independent, so
- * the months are shared among forked workers, one per processor (at most 4).
- * A worker reports "errno message" through its pipe. */
-static int
-run_parallel(struct site_writer *s, int njobs)
-{
-	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	int nworkers = ncpu < 1 ? 1 : ncpu > 4 ? 4 : (int)ncpu, w, rc, first = 0;
-	pid_t pid[4];
-	int fd[4];
-
-	if (nworkers > njobs)
-		nworkers = njobs;
-	fflush(NULL);
-	for (w = 1; w < nworkers; w++) {
-		int pfd[2];
-		if (pipe(pfd) != 0 || (pid[w] = fork()) < 0) {
-			nworkers = w;	/* no more workers: the rest is done here */
-			break;
-		}
-		if (pid[w] == 0) {
-			char msg[600];
-			int n;
-			close(pfd[0]);
-			rc = run_jobs(s, njobs, w, nworkers);
-			n = snprintf(msg, sizeof msg, "%d %s", rc, s->why);
-			if (write(pfd[1], msg, (size_t)n) < 0)
-				_exit(2);
-			_exit(rc != 0);
-		}
-		close(pfd[1]);
-		fd[w] = pfd[0];
-	}
-	rc = run_jobs(s, njobs, 0, nworkers);
-	for (w = 1; w < nworkers; w++) {
-		char msg[600];
-		ssize_t n = read(fd[w], msg, sizeof msg - 1);
-		int status = 0, wrc;
-		close(fd[w]);
-		if (waitpid(pid[w], &status, 0) < 0 || !WIFEXITED(status) || n <= 0) {
-			if (rc == 0 && first == 0) {
-				first = EIO;
-				snprintf(s->why, s->whylen, "a worker writing the site failed");
-			}
-			continue;
-		}
-		msg[n] = '\0';
-		wrc = atoi(msg);
-		if (wrc != 0 && rc == 0 && first == 0) {
-			first = wrc;
-			snprintf(s->why, s->whylen, "%s", strchr(msg, ' ') ? strchr(msg, ' ') + 1 : "");
-		}
-	}
-	return rc != 0 ? rc : first;
+	(void)why;
+	(void)whylen;
+	return run_job(s, job);
 }
 
 int
@@ -474,7 +413,7 @@ site_write(struct publish *p, const cJSON *kpis, const struct model *m, const st
 	if (rc != 0)
 		snprintf(why, whylen, "cannot create a folder: %s", strerror(rc));
 	else
-		rc = run_parallel(&s, 1 + nmonths);
+		rc = parallel_run(1 + nmonths, site_job, &s, why, whylen);
 	cJSON_Delete(s.common);
 	mustache_free(s.mu);
 	view_ctx_free(s.v);
