@@ -179,8 +179,9 @@ is_slug(const char *s)
 static void
 parse_match(struct yamlcheck *c, const struct yamlnode *v, struct agreement *a)
 {
+	/* The fields items.c can match on (events' id and title too). */
 	static const char *const known[] = { "requester", "service", "kind", "team",
-		"severity", NULL };
+		"severity", "title", "id", NULL };
 	size_t i, j;
 
 	if (a->kind == AGREEMENT_OLA) {

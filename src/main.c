@@ -331,6 +331,7 @@ cmd_kpis(int argc, char **argv)
 	}
 	progress_note("computing KPIs", 0, 0, NULL);
 	r = kpi_compute(m, o.from_ym, o.to_ym);
+	model_release_events(m);	/* not needed for printing: lower peak */
 	print_diag(m->diag, 0);
 	json = kpi_report_json(r, m);
 	text = cJSON_Print(json);
