@@ -314,6 +314,7 @@ events_add_json(struct model *m, const cJSON *obj, uint32_t file, const char *re
 	/* The fields KPIs read; each may appear once (cJSON keeps duplicates). */
 	static const char *const known[] = { "id", "at", "type", "team", "agreement",
 		"requester", "service", "kind", "title", "severity", "value", "score", NULL };
+	/* Indexes into known, dispatched below. */
 	unsigned seen = 0;
 	struct event e;
 	const cJSON *v, *f_id = NULL, *f_at = NULL, *f_type = NULL;
@@ -347,16 +348,19 @@ events_add_json(struct model *m, const cJSON *obj, uint32_t file, const char *re
 		}
 		if (known[ki] != NULL)
 			seen |= 1u << ki;
-		if (strcmp(k, "id") == 0) f_id = v;
-		else if (strcmp(k, "at") == 0) f_at = v;
-		else if (strcmp(k, "type") == 0) f_type = v;
-		else if (strcmp(k, "team") == 0) slot = &e.team;
-		else if (strcmp(k, "agreement") == 0) slot = &e.agreement;
-		else if (strcmp(k, "requester") == 0) slot = &e.requester;
-		else if (strcmp(k, "service") == 0) slot = &e.service;
-		else if (strcmp(k, "kind") == 0) slot = &e.kind;
-		else if (strcmp(k, "title") == 0) slot = &e.title;
-		else if (strcmp(k, "severity") == 0) {
+		switch (ki) {
+		case 0: f_id = v; break;
+		case 1: f_at = v; break;
+		case 2: f_type = v; break;
+		case 3: slot = &e.team; break;
+		case 4: slot = &e.agreement; break;
+		case 5: slot = &e.requester; break;
+		case 6: slot = &e.service; break;
+		case 7: slot = &e.kind; break;
+		case 8: slot = &e.title; break;
+		default: break;
+		}
+		if (ki == 9) {	/* severity */
 			if (cJSON_IsNull(v))
 				continue;
 			if (cJSON_IsNumber(v) && v->valuedouble != floor(v->valuedouble)) {
@@ -372,7 +376,7 @@ events_add_json(struct model *m, const cJSON *obj, uint32_t file, const char *re
 				goto bad;
 			}
 			e.severity = intern(m, s);
-		} else if (strcmp(k, "value") == 0 || strcmp(k, "score") == 0) {
+		} else if (ki == 10 || ki == 11) {	/* value, score */
 			if (cJSON_IsNull(v))
 				continue;
 			if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble)) {
