@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -36,7 +38,7 @@ parallel_run(int njobs, int (*job)(void *ctx, int j, char *why, size_t whylen),
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	struct pool p = { njobs, ncpu < 1 ? 1 : ncpu > MAX_WORKERS ? MAX_WORKERS : (int)ncpu,
 	    job, ctx };
-	pid_t pid[MAX_WORKERS];
+	pid_t pid[MAX_WORKERS], parent = getpid();
 	int fd[MAX_WORKERS], forked, w, rc = 0, first = 0;
 
 	why[0] = '\0';
@@ -55,6 +57,9 @@ parallel_run(int njobs, int (*job)(void *ctx, int j, char *why, size_t whylen),
 		if (pid[forked] == 0) {
 			char msg[600];
 			int n;
+			/* A killed build must not leave workers writing on. */
+			if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+				_exit(2);
 			close(pfd[0]);
 			rc = run_share(&p, forked, why, whylen);
 			n = snprintf(msg, sizeof msg, "%d %s", rc, why);
