@@ -25,7 +25,8 @@ load_site(struct model *m, int *io)
 {
 	char *path = xasprintf("%s/site.yml", m->src), *text = NULL;
 	size_t len = 0;
-	int err = read_file(path, &text, &len);
+	/* Bounded: a huge site.yml is refused without being read whole. */
+	int err = read_file_max(path, FRONTMATTER_MAX_FILE, &text, &len);
 
 	if (err != 0 && err != ENOENT) {
 		diag_add(m->diag, DIAG_ERROR, "site.yml", 0, 0, "cannot read: %s",
@@ -101,7 +102,7 @@ load_agreements(struct model *m, int *io)
 		char *rel = xasprintf("agreements/%s", names[i]);
 		char *full = xasprintf("%s/%s", m->src, rel), *text = NULL;
 		size_t len = 0;
-		int err = read_file(full, &text, &len);
+		int err = read_file_max(full, FRONTMATTER_MAX_FILE, &text, &len);
 		struct agreement *a = &m->agreements[m->nagreements];
 
 		if (err != 0) {

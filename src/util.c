@@ -164,6 +164,12 @@ strbuf_free(struct strbuf *sb)
 int
 read_file(const char *path, char **out, size_t *len)
 {
+	return read_file_max(path, SIZE_MAX, out, len);
+}
+
+int
+read_file_max(const char *path, size_t max, char **out, size_t *len)
+{
 	FILE *fp;
 	struct strbuf sb = {0};
 	char buf[65536];
@@ -172,7 +178,7 @@ read_file(const char *path, char **out, size_t *len)
 
 	if ((fp = fopen(path, "rb")) == NULL)
 		return errno;
-	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+	while (sb.len <= max && (n = fread(buf, 1, sizeof buf, fp)) > 0)
 		strbuf_append(&sb, buf, n);
 	if (ferror(fp))
 		err = errno ? errno : EIO;

@@ -40,6 +40,9 @@ void strbuf_free(struct strbuf *sb);
 /* Reads a whole file into *out (NUL-terminated, caller frees).
  * Returns 0, or an errno value. */
 int read_file(const char *path, char **out, size_t *len);
+/* The same, but stops reading once more than max bytes are in (so that *len >
+ * max tells the caller the file is too big without holding all of it). */
+int read_file_max(const char *path, size_t max, char **out, size_t *len);
 
 /* Offset of the first byte of s[0..n) that is not valid UTF-8 (overlong forms,
  * surrogates and code points past U+10FFFF are invalid), or n if all is valid. */
