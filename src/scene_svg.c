@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <string.h>
+#include "html.h"
 #include "util.h"
 
 /* x rounded to 1/100, trailing zeros dropped: deterministic and cheap. */
@@ -49,27 +50,6 @@ put_rgb(struct strbuf *sb, uint32_t c)
 {
 	strbuf_printf(sb, "rgb(%.4g%%,%.4g%%,%.4g%%)", ((c >> 16) & 0xFF) / 2.55,
 	    ((c >> 8) & 0xFF) / 2.55, (c & 0xFF) / 2.55);
-}
-
-static void
-put_escaped(struct strbuf *sb, const char *s)
-{
-	const char *run = s;
-
-	for (; *s != '\0'; s++) {
-		const char *rep;
-		switch (*s) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		default: continue;
-		}
-		strbuf_append(sb, run, (size_t)(s - run));
-		strbuf_puts(sb, rep);
-		run = s + 1;
-	}
-	strbuf_puts(sb, run);
 }
 
 static void
@@ -178,7 +158,7 @@ put_text(struct strbuf *sb, const struct scene_op *op)
 		strbuf_puts(sb, "\" lengthAdjust=\"spacingAndGlyphs\"");
 	}
 	strbuf_putc(sb, '>');
-	put_escaped(sb, op->text);
+	html_escape(sb, op->text);
 	strbuf_puts(sb, "</text>\n");
 }
 
@@ -211,11 +191,11 @@ scene_write_svg(const struct scene *s, const char *id_prefix, const char *title,
 	 * keeps any substitute inside the same space. */
 	strbuf_puts(out, " font-family=\"DejaVu Sans,Verdana,sans-serif\">\n");
 	strbuf_printf(out, "<title id=\"%s-title\">", pre.data);
-	put_escaped(out, title != NULL ? title : "");
+	html_escape(out, title != NULL ? title : "");
 	strbuf_puts(out, "</title>\n");
 	if (desc != NULL) {
 		strbuf_printf(out, "<desc id=\"%s-desc\">", pre.data);
-		put_escaped(out, desc);
+		html_escape(out, desc);
 		strbuf_puts(out, "</desc>\n");
 	}
 	for (i = 0; i < scene_op_count(s); i++) {
