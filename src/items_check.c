@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "kpi.h"
 
 /* First occurrence (in input order) of a kind of problem shared by many items. */
 struct example {
@@ -245,6 +246,34 @@ cmp_pending(const void *pa, const void *pb)
 	return a->order < b->order ? -1 : a->order > b->order;
 }
 
+/* Reports spanning years: one mistyped year (2062 for 2026) makes every month
+ * in between a report of its own — hundreds of pages nobody wants. */
+#define SPAN_WARN_MONTHS 60
+
+static void
+check_span(struct checker *c)
+{
+	const struct model *m = c->m;
+	const struct event *first = NULL, *last = NULL;
+	char from[8];
+	int a = kpi_first_month(m), b = kpi_default_period(m);
+	size_t i;
+
+	if (a < 0 || b - a + 1 <= SPAN_WARN_MONTHS)
+		return;
+	for (i = 0; i < m->nevents; i++) {
+		const struct event *e = &m->events[i];
+		if (first == NULL || e->at < first->at)
+			first = e;
+		if (last == NULL || e->at > last->at)
+			last = e;
+	}
+	kpi_format_month(a, from);
+	warn_at(c, last, xasprintf("the events span %d months, from %s (%s:%u) to this "
+	    "event: every month gets its own reports; check for a mistyped year",
+	    b - a + 1, from, strtab_get(m->strings, first->file), first->line));
+}
+
 void
 items_check(struct model *m)
 {
@@ -277,6 +306,7 @@ items_check(struct model *m)
 		warn_at(&c, c.several.e, msg);
 		free(names);
 	}
+	check_span(&c);
 	if (c.nwarn > 1)
 		qsort(c.warn, c.nwarn, sizeof *c.warn, cmp_pending);
 	for (i = 0; i < c.nwarn; i++) {
