@@ -65,19 +65,11 @@ const char *
 ch_fmt(struct ch_ctx *cx, const char *key, ...)
 {
 	struct strbuf sb = {0};
-	const char *args[9];
-	int n = 0;
 	va_list ap;
 
 	va_start(ap, key);
-	while (n < 9) {
-		const char *a = va_arg(ap, const char *);
-		if (a == NULL)
-			break;
-		args[n++] = a;
-	}
+	i18n_vformat(cx->loc, &sb, key, ap);
 	va_end(ap);
-	i18n_subst(&sb, i18n_text(cx->loc, key), n, args);
 	return ch_keep(cx, strbuf_detach(&sb, NULL));
 }
 

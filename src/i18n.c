@@ -168,21 +168,28 @@ i18n_subst(struct strbuf *sb, const char *fmt, int nargs, const char *const *arg
 }
 
 void
-i18n_format(const struct i18n *t, struct strbuf *sb, const char *key, ...)
+i18n_vformat(const struct i18n *t, struct strbuf *sb, const char *key, va_list ap)
 {
 	const char *args[9];
 	int n = 0;
-	va_list ap;
 
-	va_start(ap, key);
 	while (n < 9) {
 		const char *a = va_arg(ap, const char *);
 		if (a == NULL)
 			break;
 		args[n++] = a;
 	}
-	va_end(ap);
 	i18n_subst(sb, i18n_text(t, key), n, args);
+}
+
+void
+i18n_format(const struct i18n *t, struct strbuf *sb, const char *key, ...)
+{
+	va_list ap;
+
+	va_start(ap, key);
+	i18n_vformat(t, sb, key, ap);
+	va_end(ap);
 }
 
 void

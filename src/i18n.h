@@ -3,6 +3,7 @@
 #ifndef SLAREPORT_I18N_H
 #define SLAREPORT_I18N_H
 
+#include <stdarg.h>
 #include <stdint.h>
 #include "util.h"
 
@@ -41,5 +42,7 @@ void i18n_subst(struct strbuf *sb, const char *fmt, int nargs, const char *const
  * arguments that follow, ended by NULL: i18n_format(t, sb, "common.no_items",
  * "Oct 2026", (char *)NULL). */
 void i18n_format(const struct i18n *t, struct strbuf *sb, const char *key, ...);
+/* The same with the arguments as a va_list (for wrappers such as ch_fmt). */
+void i18n_vformat(const struct i18n *t, struct strbuf *sb, const char *key, va_list ap);
 
 #endif

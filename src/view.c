@@ -500,8 +500,8 @@ pooled_attainment(const cJSON *period)
 	    cJSON_GetObjectItemCaseSensitive(period, "total"), "resolution"), "attainment");
 }
 
-static void
-add_agreement_head(const struct view_ctx *v, cJSON *o, int i)
+void
+vx_agreement_head(const struct view_ctx *v, cJSON *o, int i)
 {
 	const struct agreement *a = &v->m->agreements[i];
 	const char *slug;
@@ -535,7 +535,7 @@ view_index(const struct view_ctx *v, int ym)
 		const char *st = p != NULL ? overall_status(p) : "none";
 		const cJSON *total = cJSON_GetObjectItemCaseSensitive(p, "total");
 
-		add_agreement_head(v, e, i);
+		vx_agreement_head(v, e, i);
 		cJSON_AddStringToObject(e, "status", st);
 		cJSON_AddStringToObject(e, "status_label", status_label(v, st));
 		met += strcmp(st, "ok") == 0;
@@ -591,7 +591,7 @@ view_month_report(const struct view_ctx *v, int ym)
 		cJSON *e = cJSON_CreateObject(), *ch;
 		const char *st = p != NULL ? overall_status(p) : "none";
 
-		add_agreement_head(v, e, i);
+		vx_agreement_head(v, e, i);
 		cJSON_AddStringToObject(e, "status", st);
 		cJSON_AddStringToObject(e, "status_label", status_label(v, st));
 		vx_add_rows(v, e, p);
@@ -655,7 +655,7 @@ view_team(const struct view_ctx *v, int team)
 		if (!prov && !cust)
 			continue;
 		e = cJSON_CreateObject();
-		add_agreement_head(v, e, i);
+		vx_agreement_head(v, e, i);
 		cJSON_AddStringToObject(e, "role", vx_label(v, prov ? "provider" : "customer"));
 		/* What the team promised: per severity, its target (an OLA: its budget). */
 		{

@@ -328,19 +328,9 @@ static void
 add_head(const struct view_ctx *v, cJSON *o, int i, const char *kind)
 {
 	const struct agreement *a = &v->m->agreements[i];
-	const char *slug;
 
 	cJSON_AddStringToObject(o, "kind", kind);
-	cJSON_AddStringToObject(o, "id", a->id);
-	cJSON_AddStringToObject(o, "title", a->title != NULL ? a->title : a->id);
-	cJSON_AddStringToObject(o, "kind_label", vx_label(v, a->kind == AGREEMENT_OLA ? "ola" : "sla"));
-	cJSON_AddBoolToObject(o, "is_ola", a->kind == AGREEMENT_OLA);
-	cJSON_AddStringToObject(o, "provider", a->provider != NULL ? a->provider : "");
-	slug = view_team_slug(v, a->provider);
-	cJSON_AddStringToObject(o, "provider_slug", slug != NULL ? slug : "");
-	cJSON_AddStringToObject(o, "customer", a->customer != NULL ? a->customer : "");
-	slug = view_team_slug(v, a->customer);
-	cJSON_AddStringToObject(o, "customer_slug", slug != NULL ? slug : "");
+	vx_agreement_head(v, o, i);
 	cJSON_AddStringToObject(o, "timezone", a->timezone != NULL ? a->timezone : "UTC");
 }
 

@@ -29,6 +29,8 @@ struct view_ctx {
 cJSON *vx_make_labels(const struct i18n *loc);
 /* The label key ("attainment") in the reader's language. */
 const char *vx_label(const struct view_ctx *v, const char *key);
+/* Agreement i's id, title, kind label, parties and their team page slugs into o. */
+void vx_agreement_head(const struct view_ctx *v, struct cJSON *o, int i);
 /* The period object "YYYY-MM" of a kpis.json agreement, or NULL. */
 const cJSON *vx_period(const cJSON *agreement, int ym);
 /* Adds {period, <label_key>} for month ym to o. */
