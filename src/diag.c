@@ -71,6 +71,25 @@ escape_controls(char *s)
 	return strbuf_detach(&sb, NULL);
 }
 
+/* The problem counts of file, added at zero when new. */
+static struct file_count *
+file_count(struct diag *d, const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < d->nfiles && strcmp(d->files[i].file, file) != 0; i++)
+		;
+	if (i == d->nfiles) {
+		void *q = d->files;
+		xgrow(&q, &d->capfiles, d->nfiles + 1, sizeof *d->files);
+		d->files = q;
+		d->files[d->nfiles].file = xstrdup(file);
+		d->files[d->nfiles].n[0] = d->files[d->nfiles].n[1] = 0;
+		d->nfiles++;
+	}
+	return &d->files[i];
+}
+
 void
 diag_add(struct diag *d, enum diag_level level, const char *file, int line,
     int col, const char *fmt, ...)
@@ -78,21 +97,10 @@ diag_add(struct diag *d, enum diag_level level, const char *file, int line,
 	struct diag_entry *e;
 	va_list ap;
 	void *p = d->v;
-	size_t seen = 0, i;
+	size_t seen = 0;
 
-	if (file != NULL) {
-		for (i = 0; i < d->nfiles && strcmp(d->files[i].file, file) != 0; i++)
-			;
-		if (i == d->nfiles) {
-			void *q = d->files;
-			xgrow(&q, &d->capfiles, d->nfiles + 1, sizeof *d->files);
-			d->files = q;
-			d->files[d->nfiles].file = xstrdup(file);
-			d->files[d->nfiles].n[0] = d->files[d->nfiles].n[1] = 0;
-			d->nfiles++;
-		}
-		seen = d->files[i].n[level]++;
-	}
+	if (file != NULL)
+		seen = file_count(d, file)->n[level]++;
 	d->count[level]++;
 	if (seen > MAX_PER_FILE)
 		return;
@@ -111,6 +119,30 @@ diag_add(struct diag *d, enum diag_level level, const char *file, int line,
 	va_start(ap, fmt);
 	e->message = escape_controls(xvasprintf(fmt, ap));
 	va_end(ap);
+}
+
+void
+diag_append(struct diag *d, const struct diag *src)
+{
+	size_t i;
+	void *p = d->v;
+
+	xgrow(&p, &d->cap, d->n + src->n, sizeof *d->v);
+	d->v = p;
+	/* Entries are copied as they are: src capped and escaped them already. */
+	for (i = 0; i < src->n; i++) {
+		struct diag_entry *e = &d->v[d->n++];
+		*e = src->v[i];
+		e->file = e->file != NULL ? xstrdup(e->file) : NULL;
+		e->message = xstrdup(e->message);
+	}
+	d->count[0] += src->count[0];
+	d->count[1] += src->count[1];
+	for (i = 0; i < src->nfiles; i++) {
+		struct file_count *f = file_count(d, src->files[i].file);
+		f->n[0] += src->files[i].n[0];
+		f->n[1] += src->files[i].n[1];
+	}
 }
 
 size_t

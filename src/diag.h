@@ -24,6 +24,8 @@ void diag_free(struct diag *d);
  * are not shown; diag_count counts them all. */
 void diag_add(struct diag *d, enum diag_level level, const char *file, int line,
     int col, const char *fmt, ...) PRINTF_LIKE(6, 7);
+/* Appends every entry and count of src, in order (src itself is left as is). */
+void diag_append(struct diag *d, const struct diag *src);
 size_t diag_count(const struct diag *d, enum diag_level level);
 size_t diag_len(const struct diag *d);
 const struct diag_entry *diag_get(const struct diag *d, size_t i);

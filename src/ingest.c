@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "events.h"
+#include "events_pool.h"
 #include "frontmatter.h"
 #include "mapping.h"
 #include "progress.h"
@@ -157,6 +158,21 @@ mapping_for(struct model *m, struct mappings *mm, const char *rel, bool *broken)
 	return NULL;
 }
 
+/* Whether a mapping applies to rel (without opening it: that reports its
+ * problems, which must come in file order). */
+static bool
+has_mapping(const struct model *m, const struct mappings *mm, const char *rel)
+{
+	int i;
+
+	if (mm->cli != NULL)
+		return true;
+	for (i = 0; i < m->site.nmappings; i++)
+		if (fnmatch(m->site.mappings[i].pattern, rel, FNM_PATHNAME) == 0)
+			return true;
+	return false;
+}
+
 static void
 mappings_free(struct model *m, struct mappings *mm)
 {
@@ -173,9 +189,11 @@ static void
 load_events(struct model *m, const char *map, int *io)
 {
 	static const char *const suffixes[] = { ".json", ".ndjson", ".jsonl", NULL };
-	char *dir = xasprintf("%s/events", m->src), **names = NULL;
+	char *dir = xasprintf("%s/events", m->src), **names = NULL, **rel, **full;
 	int n, i;
 	struct mappings mm = { 0 };
+	struct events_pool *pool;
+	bool *want;
 	bool missing;
 
 	if (map != NULL) {
@@ -203,26 +221,38 @@ load_events(struct model *m, const char *map, int *io)
 		free(dir);
 		return;
 	}
+	rel = xcalloc((size_t)n + 1, sizeof *rel);
+	full = xcalloc((size_t)n + 1, sizeof *full);
+	want = xcalloc((size_t)n + 1, sizeof *want);
 	for (i = 0; i < n; i++) {
-		char *rel = xasprintf("events/%s", names[i]);
-		char *full = xasprintf("%s/%s", m->src, rel);
+		rel[i] = xasprintf("events/%s", names[i]);
+		full[i] = xasprintf("%s/%s", m->src, rel[i]);
+		want[i] = !has_mapping(m, &mm, rel[i]);
+	}
+	/* Canonical files are parsed ahead on threads; this loop still takes
+	 * every file in order, so the model is the same either way. */
+	pool = events_pool_start(m, n, rel, full, want);
+	for (i = 0; i < n; i++) {
 		bool broken;
-		const struct mapping *mp = mapping_for(m, &mm, rel, &broken);
+		const struct mapping *mp = mapping_for(m, &mm, rel[i], &broken);
 
 		progress_note("reading events", (uint64_t)i, (uint64_t)n, "files");
 		if (broken)
-			diag_add(m->diag, DIAG_ERROR, rel, 0, 0, "not read: its mapping "
+			diag_add(m->diag, DIAG_ERROR, rel[i], 0, 0, "not read: its mapping "
 			    "file has errors");
 		else if (mp != NULL) {
 			if (mm.run == NULL)
 				mm.run = mapping_run_new(m);
-			if (mapping_run_file(mm.run, mp, rel, full) < 0)
+			if (mapping_run_file(mm.run, mp, rel[i], full[i]) < 0)
 				*io = 1;
-		} else if (events_load_file(m, rel, full) < 0)
+		} else if ((pool != NULL ? events_pool_merge(pool, i) :
+		    events_load_file(m, rel[i], full[i])) < 0)
 			*io = 1;
-		free(full);
-		free(rel);
 	}
+	events_pool_free(pool);
+	free_names(rel, n);
+	free_names(full, n);
+	free(want);
 	if (mm.run != NULL)
 		mapping_run_finish(mm.run);
 	progress_note("sorting events", 0, 0, NULL);
@@ -242,6 +272,7 @@ ingest_load(const char *src, const char *map, struct model **out)
 	if (!is_dir(src))
 		return INGEST_NO_SRC;
 	m = model_new(src);
+	progress_note("reading the agreements", 0, 0, NULL);
 	load_site(m, &io);
 	load_agreements(m, &io);
 	load_events(m, map, &io);

@@ -2,6 +2,7 @@
 #include "jsonarena.h"
 
 #include <cJSON.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include "util.h"
 
@@ -11,19 +12,29 @@
  * A record's tree lives only until the next record, so a block that is
  * emptied between records serves them all. Requests that do not fit go to
  * malloc, are freed at the reset, and make the block grow for next time.
+ *
+ * Event files are read on several threads at once (events_pool.c): each
+ * thread has its own arena. cJSON's hooks are global: they are installed once,
+ * for good, and serve a thread that is not streaming from malloc and free —
+ * changing them while another thread parses would be a data race.
  */
-static struct {
+static _Thread_local struct {
+	int active;
 	char *block;
 	size_t used, cap;
 	void **big;			/* overflow allocations of this record */
 	size_t nbig, capbig, bigbytes;
 } A;
 
+static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
+
 static void *
 arena_alloc(size_t n)
 {
 	void *p;
 
+	if (!A.active)
+		return malloc(n);
 	n = (n + 15) & ~(size_t)15;
 	if (A.used + n <= A.cap) {
 		p = A.block + A.used;
@@ -49,20 +60,29 @@ arena_alloc(size_t n)
 static void
 arena_free(void *p)
 {
-	(void)p;		/* everything goes at the next reset */
+	if (!A.active)
+		free(p);
+	/* else everything goes at the next reset */
+}
+
+static void
+install_hooks(void)
+{
+	cJSON_Hooks hooks = { arena_alloc, arena_free };
+
+	cJSON_InitHooks(&hooks);
 }
 
 void
 jsonarena_begin(void)
 {
-	cJSON_Hooks hooks = { arena_alloc, arena_free };
-
+	pthread_once(&hooks_once, install_hooks);
 	if (A.block == NULL) {
 		A.cap = 1 << 16;
 		A.block = xmalloc(A.cap);
 	}
 	A.used = 0;
-	cJSON_InitHooks(&hooks);
+	A.active = 1;
 }
 
 void
@@ -87,7 +107,7 @@ void
 jsonarena_end(void)
 {
 	jsonarena_reset();
-	cJSON_InitHooks(NULL);
+	A.active = 0;
 	free(A.block);
 	free(A.big);
 	A.block = NULL;

@@ -5,7 +5,8 @@
 /* From begin to end, every cJSON allocation comes from one arena and cJSON's
  * frees do nothing; reset empties the arena, so no tree made before a reset
  * may be used after it. Nothing may keep a cJSON value across a reset or
- * past end. Not reentrant: one stream at a time. */
+ * past end. One stream at a time per thread; threads may stream at once, while
+ * other threads use cJSON as usual. */
 void jsonarena_begin(void);
 void jsonarena_reset(void);
 void jsonarena_end(void);

@@ -300,10 +300,12 @@ cmd_check(int argc, char **argv)
 		model_free(m);
 		return rc;
 	}
+	progress_note("checking the items", 0, 0, NULL);
 	items_check(m);
 	print_diag(m->diag, 2);
 	rc = diag_count(m->diag, DIAG_ERROR) > 0 ? EXIT_DATAERR : EXIT_OK;
 	model_free(m);
+	progress_done();
 	return rc;
 }
 
@@ -323,6 +325,7 @@ cmd_kpis(int argc, char **argv)
 		model_free(m);
 		return rc;
 	}
+	progress_note("checking the items", 0, 0, NULL);
 	items_check(m);
 	if (has_fatal_error(m->diag, 0)) {
 		print_diag(m->diag, 0);
@@ -333,15 +336,19 @@ cmd_kpis(int argc, char **argv)
 	r = kpi_compute(m, o.from_ym, o.to_ym);
 	model_release_events(m);	/* not needed for printing: lower peak */
 	print_diag(m->diag, 0);
+	progress_note("building kpis.json", 0, 0, NULL);
 	json = kpi_report_json(r, m);
+	progress_note("printing kpis.json", 0, 0, NULL);
 	text = cJSON_Print(json);
 	rc = EXIT_OK;
 	if (fputs(text, stdout) == EOF || fputc('\n', stdout) == EOF || fflush(stdout) != 0)
 		rc = EXIT_IOERR;
+	progress_note("freeing the model", 0, 0, NULL);
 	free(text);
 	cJSON_Delete(json);
 	kpi_report_free(r);
 	model_free(m);
+	progress_done();
 	return rc;
 }
 
@@ -405,6 +412,7 @@ cmd_build(int argc, char **argv)
 		model_free(m);
 		return rc;
 	}
+	progress_note("checking the items", 0, 0, NULL);
 	items_check(m);
 	if (has_fatal_error(m->diag, o.strict)) {
 		print_diag(m->diag, o.verbosity);
@@ -425,7 +433,9 @@ cmd_build(int argc, char **argv)
 	case OUTPUT_CANTCREATE: rc = EXIT_CANTCREAT; break;
 	case OUTPUT_IO: rc = EXIT_IOERR; break;
 	}
+	progress_note("freeing the model", 0, 0, NULL);
 	model_free(m);
+	progress_done();
 	return rc;
 }
 

@@ -121,6 +121,7 @@ output_build(struct model *m, const struct output_options *o)
 	model_release_events(m);
 	ka = xcalloc((size_t)r->nagreements + 1, sizeof *ka);
 	asked = months_asked(r, from, ka);
+	progress_note("building kpis.json", 0, 0, NULL);
 	json = kpi_report_json(&asked, m);
 	site_json = calc_from != from ? kpi_report_json(r, m) : json;
 	loc = i18n_load(m->site.locale);
@@ -138,6 +139,7 @@ output_build(struct model *m, const struct output_options *o)
 		kpi_report_free(r);
 		return OUTPUT_CANTCREATE;
 	}
+	progress_note("writing kpis.json and the CSV tables", 0, 0, NULL);
 	if (err == 0 && (formats & OUTPUT_JSON))
 		err = write_json(p, json);
 	if (err == 0 && (formats & OUTPUT_CSV))
@@ -177,6 +179,7 @@ output_build(struct model *m, const struct output_options *o)
 		publish_abort(p);
 		return OUTPUT_IO;
 	}
+	progress_note("publishing", 0, 0, NULL);
 	progress_clear();
 	if ((err = publish_commit(p)) != 0) {
 		report_errno(out, "cannot replace the folder", err);

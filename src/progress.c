@@ -2,12 +2,19 @@
 #include "progress.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 static int enabled;
 static int shown;
 static double started, last;
+/* SLAREPORT_TIMINGS set: each stage's wall time is printed when the next one
+ * begins ("where the time goes" without a profiler; docs/performance.md). */
+static int timings;
+static const char *stage;
+static double stage_began;
 
 static double
 now(void)
@@ -22,7 +29,9 @@ void
 progress_init(int on)
 {
 	enabled = on && isatty(STDERR_FILENO);
-	started = now();
+	timings = getenv("SLAREPORT_TIMINGS") != NULL;
+	stage = NULL;
+	started = stage_began = now();
 	last = 0;
 	shown = 0;
 }
@@ -32,6 +41,13 @@ progress_note(const char *what, uint64_t done, uint64_t total, const char *unit)
 {
 	double t;
 
+	if (timings && (stage == NULL || strcmp(stage, what) != 0)) {
+		t = now();
+		fprintf(stderr, "slareport: timing: %s: %.3f s\n",
+		    stage != NULL ? stage : "starting", t - stage_began);
+		stage = what;
+		stage_began = t;
+	}
 	if (!enabled)
 		return;
 	t = now();
@@ -46,6 +62,16 @@ progress_note(const char *what, uint64_t done, uint64_t total, const char *unit)
 		fprintf(stderr, "\r\033[Kslareport: %s…", what);
 	fflush(stderr);
 	shown = 1;
+}
+
+void
+progress_done(void)
+{
+	if (timings && stage != NULL)
+		fprintf(stderr, "slareport: timing: %s: %.3f s\nslareport: timing: total: %.3f s\n",
+		    stage, now() - stage_began, now() - started);
+	stage = NULL;
+	progress_clear();
 }
 
 void
