@@ -324,14 +324,6 @@ replay_one(struct engine *g, struct replay *rp, const struct item *it)
 	run(g, rp, it, it->named_agreement, SIDE_AFTER_NAMED, named_at);
 }
 
-static int
-cmp_i64(const void *pa, const void *pb)
-{
-	int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
-
-	return a < b ? -1 : a > b;
-}
-
 static void
 finish_figures(struct kpi_clock_figures *c, struct durations *d, double goal,
     int64_t target)
@@ -344,10 +336,13 @@ finish_figures(struct kpi_clock_figures *c, struct durations *d, double goal,
 	c->goal_met = isnan(c->attainment) || isnan(goal) ? -1 : c->attainment >= goal;
 	c->median_s = c->p90_s = -1;
 	if (d->n > 0) {
-		qsort(d->v, d->n, sizeof *d->v, cmp_i64);
 		/* Nearest rank: the value at rank ceil(p * n), in integers. */
-		c->median_s = d->v[(d->n + 1) / 2 - 1];
-		c->p90_s = d->v[(9 * d->n + 9) / 10 - 1];
+		size_t med = (d->n + 1) / 2 - 1, p90 = (9 * d->n + 9) / 10 - 1;
+		select_rank_i64(d->v, 0, d->n, med);
+		if (p90 > med)	/* everything above med is no smaller */
+			select_rank_i64(d->v, med + 1, d->n, p90);
+		c->median_s = d->v[med];
+		c->p90_s = d->v[p90];
 	}
 	memset(c->hist, 0, sizeof c->hist);
 	for (size_t i = 0; target > 0 && i < d->n; i++) {

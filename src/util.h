@@ -57,4 +57,8 @@ void offset_to_linecol(const char *s, size_t off, int *line, int *col);
 int list_dir(const char *dir, const char *const *suffixes, char ***names);
 void free_names(char **names, int n);
 
+/* Reorders v[lo..hi) so that v[k] holds the value a sort would put there,
+ * with no larger value before it and no smaller one after (lo <= k < hi). */
+void select_rank_i64(int64_t *v, size_t lo, size_t hi, size_t k);
+
 #endif
