@@ -35,6 +35,7 @@ struct item_rules {
 	const struct model *m;
 	int n;
 	struct rule *r;
+	bool frozen;			/* caches complete: read only from now on */
 };
 
 static enum match_key
@@ -281,6 +282,8 @@ items_severity(struct items *its, int a, uint32_t s)
 	text = strtab_get(its->rules->m->strings, s);
 	if (text != NULL && (sv = agreement_find_severity(ag, text)) != NULL)
 		idx = (int)(sv - ag->severities);
+	if (its->rules->frozen)
+		return idx;	/* threads may be reading the cache */
 	p = c->text;
 	xgrow(&p, &c->cap, c->n + 1, sizeof *c->text);
 	c->text = p;
@@ -288,6 +291,27 @@ items_severity(struct items *its, int a, uint32_t s)
 	c->text[c->n] = s;
 	c->index[c->n++] = idx;
 	return idx;
+}
+
+void
+items_freeze_severities(struct items *its)
+{
+	const struct model *m = its->rules->m;
+	uint32_t n = strtab_count(m->strings);
+	unsigned char *seen = xcalloc((size_t)n + 1, 1);
+	size_t i;
+	int a;
+
+	for (i = 0; i < m->nevents; i++) {
+		uint32_t s = m->events[i].severity;
+		if (s == 0 || s >= n || seen[s])
+			continue;
+		seen[s] = 1;
+		for (a = 0; a < its->rules->n; a++)
+			(void)items_severity(its, a, s);
+	}
+	free(seen);
+	its->rules->frozen = true;
 }
 
 int

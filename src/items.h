@@ -47,6 +47,9 @@ bool items_rule_matches(const struct items *its, int a, const struct event *e);
 /* Index into agreement a's severities of the severity text with strtab id s
  * (key first, then name), or -1. */
 int items_severity(struct items *its, int a, uint32_t s);
+/* Looks up every severity text of the events in every agreement, after which
+ * items_severity and items_ola_severity never write: threads may share its. */
+void items_freeze_severities(struct items *its);
 /* The same for an OLA on an item of SLA sla (or -1 when the item names the OLA
  * itself): the text first, then the key of the SLA's severity it denotes. */
 int items_ola_severity(struct items *its, int ola, int sla, uint32_t s);

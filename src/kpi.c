@@ -2,8 +2,10 @@
 #include "kpi.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "calendar.h"
 #include "clock.h"
 #include "items.h"
@@ -285,9 +287,33 @@ keep(const struct engine *g, const struct fact *f, enum side side, sla_time name
 	return side == SIDE_AFTER_NAMED ? named_at < end : named_at >= end;
 }
 
+/* Facts of a block of items, held by one thread until the block's turn. */
+struct fact_buf {
+	struct fact *v;
+	size_t n, cap;
+};
+
+/* Applies a fact now (out NULL) or keeps a copy in out, which then owns the
+ * fact's timeline. */
+static void
+emit(struct engine *g, struct fact *f, struct fact_buf *out)
+{
+	void *p;
+
+	if (out == NULL) {
+		add_fact(g, f);
+		return;
+	}
+	p = out->v;
+	xgrow(&p, &out->cap, out->n + 1, sizeof *out->v);
+	out->v = p;
+	out->v[out->n++] = *f;
+	f->seg = NULL;
+}
+
 static void
 run(struct engine *g, struct replay *rp, const struct item *it, int x, enum side side,
-    sla_time named_at)
+    sla_time named_at, struct fact_buf *out)
 {
 	struct fact *f;
 	size_t n, i;
@@ -297,19 +323,20 @@ run(struct engine *g, struct replay *rp, const struct item *it, int x, enum side
 	n = replay_item(rp, it, x, &f);
 	for (i = 0; i < n; i++)
 		if (keep(g, &f[i], side, named_at))
-			add_fact(g, &f[i]);
+			emit(g, &f[i], out);
 }
 
 /* The replays of one item: one per agreement it falls under in some month. */
 static void
-replay_one(struct engine *g, struct replay *rp, const struct item *it)
+replay_one(struct engine *g, struct replay *rp, const struct item *it,
+    struct fact_buf *out)
 {
 	sla_time opened, named_at;
 
 	if (it->opened == ITEM_NO_EVENT)
 		return;
 	if (it->named == ITEM_NO_EVENT) {
-		run(g, rp, it, it->matched, SIDE_ALL, 0);
+		run(g, rp, it, it->matched, SIDE_ALL, 0, out);
 		return;
 	}
 	opened = g->m->events[it->opened].at;
@@ -317,11 +344,121 @@ replay_one(struct engine *g, struct replay *rp, const struct item *it)
 	/* Every month counting the item ends after it opened; if the name came
 	 * no later, every such month reads it. */
 	if (named_at <= opened || it->named_agreement == it->matched) {
-		run(g, rp, it, it->named_agreement, SIDE_ALL, 0);
+		run(g, rp, it, it->named_agreement, SIDE_ALL, 0, out);
 		return;
 	}
-	run(g, rp, it, it->matched, SIDE_BEFORE_NAMED, named_at);
-	run(g, rp, it, it->named_agreement, SIDE_AFTER_NAMED, named_at);
+	run(g, rp, it, it->matched, SIDE_BEFORE_NAMED, named_at, out);
+	run(g, rp, it, it->named_agreement, SIDE_AFTER_NAMED, named_at, out);
+}
+
+/*
+ * Replaying items is independent work; summing their facts is not (sums of
+ * doubles depend on their order, and breach lists grow in it). So threads
+ * replay blocks of items in parallel and take turns, block by block in item
+ * order, to apply what they found: the report is the same, byte for byte, as
+ * one thread's. Worker t takes blocks t, t + nthreads, …
+ */
+#define REPLAY_BLOCK 256	/* items per block */
+#define MAX_REPLAY_THREADS 4
+
+struct replay_pool {
+	struct engine *g;
+	const struct replay_env *env;
+	size_t nblocks;
+	int nthreads;
+	bool go;			/* nthreads is final */
+	size_t turn;			/* the block whose facts go in next */
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+};
+
+struct replay_worker {
+	struct replay_pool *p;
+	int t;
+	pthread_t thread;
+};
+
+static void *
+replay_worker(void *arg)
+{
+	struct replay_worker *w = arg;
+	struct replay_pool *p = w->p;
+	struct replay *rp = replay_new(p->env);
+	struct fact_buf buf = { 0 };
+	const struct items *its = p->g->its;
+	size_t b, i, k;
+
+	pthread_mutex_lock(&p->lock);
+	while (!p->go)
+		pthread_cond_wait(&p->cond, &p->lock);
+	pthread_mutex_unlock(&p->lock);
+	for (b = (size_t)w->t; b < p->nblocks; b += (size_t)p->nthreads) {
+		size_t end = (b + 1) * REPLAY_BLOCK < its->n ? (b + 1) * REPLAY_BLOCK : its->n;
+		for (i = b * REPLAY_BLOCK; i < end; i++)
+			replay_one(p->g, rp, &its->v[i], &buf);
+		pthread_mutex_lock(&p->lock);
+		while (p->turn != b)
+			pthread_cond_wait(&p->cond, &p->lock);
+		pthread_mutex_unlock(&p->lock);
+		for (k = 0; k < buf.n; k++) {
+			add_fact(p->g, &buf.v[k]);
+			free(buf.v[k].seg);	/* NULL when a breach took it */
+		}
+		buf.n = 0;
+		pthread_mutex_lock(&p->lock);
+		p->turn++;
+		pthread_cond_broadcast(&p->cond);
+		pthread_mutex_unlock(&p->lock);
+	}
+	replay_free(rp);
+	free(buf.v);
+	return NULL;
+}
+
+/* Replays every item on up to nthreads threads (the caller's among them). */
+static void
+replay_all(struct engine *g, const struct replay_env *env, int nthreads)
+{
+	struct replay_pool p;
+	struct replay_worker w[MAX_REPLAY_THREADS];
+	int t, started = 1;
+
+	memset(&p, 0, sizeof p);
+	p.g = g;
+	p.env = env;
+	p.nblocks = (g->its->n + REPLAY_BLOCK - 1) / REPLAY_BLOCK;
+	if (nthreads > MAX_REPLAY_THREADS)
+		nthreads = MAX_REPLAY_THREADS;
+	if ((size_t)nthreads > p.nblocks)
+		nthreads = (int)p.nblocks;
+	if (nthreads < 2) {
+		struct replay *rp = replay_new(env);
+		size_t i;
+		for (i = 0; i < g->its->n; i++)
+			replay_one(g, rp, &g->its->v[i], NULL);
+		replay_free(rp);
+		return;
+	}
+	items_freeze_severities(g->its);
+	pthread_mutex_init(&p.lock, NULL);
+	pthread_cond_init(&p.cond, NULL);
+	for (t = 0; t < nthreads; t++) {
+		w[t].p = &p;
+		w[t].t = t;
+	}
+	for (t = 1; t < nthreads; t++, started++)
+		if (pthread_create(&w[t].thread, NULL, replay_worker, &w[t]) != 0)
+			break;
+	pthread_mutex_lock(&p.lock);
+	p.nthreads = started;
+	p.go = true;
+	pthread_cond_broadcast(&p.cond);
+	pthread_mutex_unlock(&p.lock);
+	replay_worker(&w[0]);
+	for (t = 1; t < started; t++)
+		pthread_join(w[t].thread, NULL);
+	pthread_mutex_destroy(&p.lock);
+	pthread_cond_destroy(&p.cond);
 }
 
 static void
@@ -498,10 +635,15 @@ engine_free(struct engine *g, int nper)
 struct kpi_report *
 kpi_compute(const struct model *m, int from_ym, int to_ym)
 {
+	return kpi_compute_threads(m, from_ym, to_ym, 0);
+}
+
+struct kpi_report *
+kpi_compute_threads(const struct model *m, int from_ym, int to_ym, int nthreads)
+{
 	struct kpi_report *r = xcalloc(1, sizeof *r);
 	struct engine g;
 	struct replay_env env;
-	struct replay *rp;
 	sla_time first_event = INT64_MAX, stop;
 	int first_month = kpi_first_month(m), nper = 0, ym0, a, p;
 	size_t i;
@@ -544,10 +686,11 @@ kpi_compute(const struct model *m, int from_ym, int to_ym)
 	env.periods = g.pt;
 	env.cal = (const struct calendar *const *const *)g.cal;
 	env.stop = stop;
-	rp = replay_new(&env);
-	for (i = 0; i < g.its->n; i++)
-		replay_one(&g, rp, &g.its->v[i]);
-	replay_free(rp);
+	if (nthreads <= 0) {
+		long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		nthreads = ncpu < 1 ? 1 : ncpu > MAX_REPLAY_THREADS ? MAX_REPLAY_THREADS : (int)ncpu;
+	}
+	replay_all(&g, &env, nthreads);
 	for (a = 0; a < m->nagreements; a++)
 		for (p = 0; p < nper; p++)
 			finish_period(&g, a, p);

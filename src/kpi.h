@@ -100,6 +100,10 @@ int kpi_first_month(const struct model *m);
  * model_sort_events); records nothing in m->diag (see items_check). The caller
  * frees the result with kpi_report_free(). */
 struct kpi_report *kpi_compute(const struct model *m, int from_ym, int to_ym);
+/* The same on nthreads threads (0: one per processor); the report is the same
+ * for every count (tests compare them). */
+struct kpi_report *kpi_compute_threads(const struct model *m, int from_ym, int to_ym,
+    int nthreads);
 void kpi_report_free(struct kpi_report *r);
 
 /* The kpis.json tree of SPEC §5 (plus helpful extra fields for renderers).
