@@ -10,8 +10,12 @@
  * Parsing one record makes a node per value and a string per key: with
  * malloc and free that was a fifth of importing 141,712 ServiceNow records.
  * A record's tree lives only until the next record, so a block that is
- * emptied between records serves them all. Requests that do not fit go to
- * malloc, are freed at the reset, and make the block grow for next time.
+ * emptied between records serves them all. Requests that do not fit are
+ * served the same way from overflow chunks, each as big as all the chunks
+ * before it; they are freed at the reset, and make the block grow for next
+ * time. The chunks serve one big tree too: `slareport kpis` builds kpis.json
+ * (millions of nodes) in the arena. For 1M events, building and freeing it
+ * took 0.16 s with a malloc per node and cJSON_Delete, 0.07 s with chunks.
  *
  * Event files are read on several threads at once (events_pool.c): each
  * thread has its own arena. cJSON's hooks are global: they are installed once,
@@ -22,9 +26,15 @@ static _Thread_local struct {
 	int active;
 	char *block;
 	size_t used, cap;
-	void **big;			/* overflow allocations of this record */
-	size_t nbig, capbig, bigbytes;
+	void **big;			/* overflow chunks of this record */
+	size_t nbig, capbig;
+	size_t bigbytes;		/* handed out from them */
+	size_t chunkbytes;		/* their sizes */
+	char *chunk;			/* the newest one */
+	size_t chunkused, chunkcap;
 } A;
+
+#define MIN_CHUNK	((size_t)1 << 16)
 
 static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
 
@@ -32,6 +42,7 @@ static void *
 arena_alloc(size_t n)
 {
 	void *p;
+	size_t size;
 
 	if (!A.active)
 		return malloc(n);
@@ -41,18 +52,27 @@ arena_alloc(size_t n)
 		A.used += n;
 		return p;
 	}
-	if ((p = malloc(n)) == NULL)
-		return NULL;		/* cJSON reports it as a failed parse */
-	if (A.nbig == A.capbig) {
-		void **q = realloc(A.big, (A.capbig ? A.capbig * 2 : 16) * sizeof *q);
-		if (q == NULL) {
-			free(p);
-			return NULL;
+	if (A.chunkused + n > A.chunkcap) {
+		size = A.chunkbytes > MIN_CHUNK ? A.chunkbytes : MIN_CHUNK;
+		if (size < n)
+			size = n;
+		if (A.nbig == A.capbig) {
+			void **q = realloc(A.big, (A.capbig ? A.capbig * 2 : 16) * sizeof *q);
+			if (q == NULL)
+				return NULL;	/* cJSON reports it as a failed parse */
+			A.big = q;
+			A.capbig = A.capbig ? A.capbig * 2 : 16;
 		}
-		A.big = q;
-		A.capbig = A.capbig ? A.capbig * 2 : 16;
+		if ((p = malloc(size)) == NULL)
+			return NULL;
+		A.big[A.nbig++] = p;
+		A.chunkbytes += size;
+		A.chunk = p;
+		A.chunkused = 0;
+		A.chunkcap = size;
 	}
-	A.big[A.nbig++] = p;
+	p = A.chunk + A.chunkused;
+	A.chunkused += n;
 	A.bigbytes += n;
 	return p;
 }
@@ -85,32 +105,43 @@ jsonarena_begin(void)
 	A.active = 1;
 }
 
-void
-jsonarena_reset(void)
+static void
+free_chunks(void)
 {
 	size_t i;
 
 	for (i = 0; i < A.nbig; i++)
 		free(A.big[i]);
-	if (A.nbig > 0 && A.used + A.bigbytes > A.cap) {
+	A.nbig = 0;
+	A.bigbytes = A.chunkbytes = 0;
+	A.chunk = NULL;
+	A.chunkused = A.chunkcap = 0;
+}
+
+void
+jsonarena_reset(void)
+{
+	size_t need = A.used + A.bigbytes;
+	int overflowed = A.nbig > 0;
+
+	free_chunks();
+	if (overflowed && need > A.cap) {
 		/* A big record: make room for one like it. */
 		free(A.block);
-		A.cap = (A.used + A.bigbytes) * 2;
+		A.cap = need * 2;
 		A.block = xmalloc(A.cap);
 	}
-	A.nbig = 0;
-	A.bigbytes = 0;
 	A.used = 0;
 }
 
 void
 jsonarena_end(void)
 {
-	jsonarena_reset();
+	free_chunks();		/* no reset: growing the block only to free it */
 	A.active = 0;
 	free(A.block);
 	free(A.big);
 	A.block = NULL;
 	A.big = NULL;
-	A.cap = A.capbig = 0;
+	A.used = A.cap = A.capbig = 0;
 }

@@ -9,6 +9,8 @@
 #include <unistd.h>
 #include "ingest.h"
 #include "items.h"
+#include "json_print.h"
+#include "jsonarena.h"
 #include "kpi.h"
 #include "mapping.h"
 #include "output.h"
@@ -316,7 +318,6 @@ cmd_kpis(int argc, char **argv)
 	struct model *m = NULL;
 	struct kpi_report *r;
 	cJSON *json;
-	char *text;
 	int rc;
 
 	if ((rc = parse_options(argc, argv, "kpis", usage_kpis, &o)) != 0)
@@ -337,15 +338,21 @@ cmd_kpis(int argc, char **argv)
 	model_release_events(m);	/* not needed for printing: lower peak */
 	print_diag(m->diag, 0);
 	progress_note("building kpis.json", 0, 0, NULL);
+	/* Millions of nodes: bump-allocated, and freed at once by jsonarena_end
+	 * (1M events: 0.07 s to build and free, 0.16 s with malloc and
+	 * cJSON_Delete). The tree must not outlive it. */
+	jsonarena_begin();
 	json = kpi_report_json(r, m);
 	progress_note("printing kpis.json", 0, 0, NULL);
-	text = cJSON_Print(json);
 	rc = EXIT_OK;
-	if (fputs(text, stdout) == EOF || fputc('\n', stdout) == EOF || fflush(stdout) != 0)
+	if (json_print_file(stdout, json) != 0 || fputc('\n', stdout) == EOF ||
+	    fflush(stdout) != 0) {
+		if (!ferror(stdout))
+			fputs("slareport: cannot print kpis.json\n", stderr);
 		rc = EXIT_IOERR;
+	}
 	progress_note("freeing the model", 0, 0, NULL);
-	free(text);
-	cJSON_Delete(json);
+	jsonarena_end();	/* frees json */
 	kpi_report_free(r);
 	model_free(m);
 	progress_done();

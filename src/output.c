@@ -8,6 +8,7 @@
 #include <cjson/cJSON.h>
 
 #include "i18n.h"
+#include "json_print.h"
 #include "kpi.h"
 #include "output.h"
 #include "progress.h"
@@ -25,16 +26,14 @@ report_errno(const char *out, const char *what, int err)
 static int
 write_json(struct publish *p, const cJSON *json)
 {
-	char *text = cJSON_Print(json);
-	struct strbuf sb;
+	struct strbuf sb = {0};
 	int err;
 
-	if (text == NULL)
-		return ENOMEM;
-	sb = (struct strbuf){0};
-	strbuf_puts(&sb, text);
+	if (json_print(&sb, json) != 0) {
+		strbuf_free(&sb);
+		return ENOMEM;	/* as when cJSON_Print returned NULL */
+	}
 	strbuf_putc(&sb, '\n');
-	free(text);
 	err = publish_write(p, "data/kpis.json", sb.data, sb.len);
 	strbuf_free(&sb);
 	return err;
