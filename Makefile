@@ -9,7 +9,7 @@ MANDIR     = $(PREFIX)/share/man
 BUILD     ?= build
 
 CC        ?= cc
-PKGS       = libcmark-gfm cairo cairo-svg cairo-png cairo-ft fontconfig libcjson yaml-0.1 glib-2.0
+PKGS       = libcmark-gfm cairo cairo-svg cairo-png cairo-ft fontconfig libcjson yaml-0.1 glib-2.0 libcrypto
 WARN       = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Wwrite-strings
 OPT       ?= -O2 -g
 # Warnings are errors in CI (CI=true) and whenever WERROR=1.
@@ -41,7 +41,7 @@ TOOL_BIN  += $(BUILD)/mdpdf $(BUILD)/htmltext
 # Debian packages every build and test needs (LIBRARIES.md), and the test tools.
 DEB_PKGS   = build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
              libcairo2-dev libhpdf-dev libcjson-dev libyaml-dev libcriterion-dev \
-             libglib2.0-dev libfontconfig-dev fonts-dejavu-core tzdata poppler-utils qpdf time \
+             libglib2.0-dev libssl-dev libfontconfig-dev fonts-dejavu-core tzdata poppler-utils qpdf time \
              chromium default-jre-headless nodejs \
              clang libclang-rt-14-dev valgrind cppcheck \
              python3 gzip

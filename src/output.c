@@ -166,7 +166,7 @@ output_build(struct model *m, const struct output_options *o)
 	if (err == 0 && (formats & OUTPUT_PDF)) {
 		progress_note("writing the PDFs", 0, 0, NULL);
 		err = pdf_write_all(p, site_json, m, loc, asked.from_ym, asked.to_ym,
-		    o->verbosity);
+		    o->verbosity, (formats & OUTPUT_JSON) != 0, (formats & OUTPUT_CSV) != 0);
 	}
 	if (site_json != json)
 		cJSON_Delete(site_json);

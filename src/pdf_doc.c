@@ -457,7 +457,8 @@ pdf_job(void *ctx, int j, char *why, size_t whylen)
 
 int
 pdf_write_all(struct publish *p, const cJSON *kpis, struct model *m,
-    const struct i18n *loc, int from_ym, int to_ym, int verbosity)
+    const struct i18n *loc, int from_ym, int to_ym, int verbosity, bool with_json,
+    bool with_csv)
 {
 	struct view_ctx *v = view_ctx_new(kpis, m, loc, from_ym, to_ym, false);
 	struct pdf_doc d = {0};
@@ -465,6 +466,7 @@ pdf_write_all(struct publish *p, const cJSON *kpis, struct model *m,
 	int nmonths = from_ym >= 0 && to_ym >= from_ym ? to_ym - from_ym + 1 : 0, err;
 	char why[600];
 
+	view_ctx_set_data_files(v, with_json, with_csv);
 	d.m = m;
 	d.v = v;
 	d.labels = view_labels(v);

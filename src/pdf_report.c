@@ -77,8 +77,34 @@ timeline_span(const cJSON *tl)
 	    pdf_str(cJSON_GetArrayItem(tl, n - 1), "to"));
 }
 
-/* The breach table of the agreement's month page; the timeline column
- * shows the span of the clock (the page folds the segments away). */
+/* What a cut breach table leaves out, as the page says it under the heading
+ * ("Showing the first 200 of 2,018 breaches. All of them are in
+ * breaches.csv"); the file name is plain text, as the PDF has no link into
+ * the site's data folder. */
+static void
+breaches_note(struct lay_flow *f, const cJSON *note)
+{
+	struct lay_style muted = pdf_style(LAY_REGULAR, PDF_BODY, PDF_MUTED);
+	const cJSON *w = cJSON_GetObjectItemCaseSensitive(note, "where");
+	struct lay_block *b;
+	char *text;
+
+	if (!cJSON_IsObject(note))
+		return;
+	if (cJSON_IsObject(w))
+		text = xasprintf("%s %s%s%s", pdf_str(note, "text"), pdf_str(w, "before"),
+		    pdf_str(w, "file"), pdf_str(w, "after"));
+	else
+		text = xstrdup(pdf_str(note, "text"));
+	b = pdf_para(f, &muted, text);
+	b->space_after = 6;
+	b->keep_with_next = true;
+	free(text);
+}
+
+/* The breach table of the agreement's month page (at most VIEW_MAX_BREACHES
+ * rows, the note above when there are more); the timeline column shows the
+ * span of the clock (the page folds the segments away). */
 static void
 breaches(struct pdf_doc *d, struct lay_flow *f, const cJSON *am)
 {
@@ -92,6 +118,7 @@ breaches(struct pdf_doc *d, struct lay_flow *f, const cJSON *am)
 	struct lay_block *tb;
 	int row = 1;
 
+	breaches_note(f, cJSON_GetObjectItemCaseSensitive(am, "breaches_note"));
 	if (cJSON_GetArraySize(list) == 0) {
 		pdf_para(f, &body, pdf_label(d, "no_breaches"));
 		free(at);

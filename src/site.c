@@ -5,11 +5,11 @@
 
 #include <cJSON.h>
 #include <errno.h>
-#include <glib.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "fingerprint.h"
 #include "i18n.h"
 #include "kpi.h"
 #include "model.h"
@@ -42,58 +42,6 @@ load_template(void *ctx, const char *name, size_t *len)
 	if (snprintf(path, sizeof path, "%s.mustache", name) >= (int)sizeof path)
 		return NULL;
 	return resource_get(path, len);
-}
-
-static void
-hash_file(GChecksum *ck, const char *src, const char *rel)
-{
-	char *path = xasprintf("%s/%s", src, rel), *data;
-	size_t len;
-
-	g_checksum_update(ck, (const guchar *)rel, (gssize)strlen(rel) + 1);
-	if (read_file(path, &data, &len) == 0) {
-		char n[24];
-		snprintf(n, sizeof n, "%zu:", len);
-		g_checksum_update(ck, (const guchar *)n, (gssize)strlen(n));
-		g_checksum_update(ck, (const guchar *)data, (gssize)len);
-		free(data);
-	}
-	free(path);
-}
-
-static void
-hash_dir(GChecksum *ck, const char *src, const char *dir, const char *const *suffixes)
-{
-	char *path = xasprintf("%s/%s", src, dir), **names;
-	int n = list_dir(path, suffixes, &names), i;
-
-	for (i = 0; i < n; i++) {
-		char *rel = xasprintf("%s/%s", dir, names[i]);
-		hash_file(ck, src, rel);
-		free(rel);
-	}
-	if (n > 0)
-		free_names(names, n);
-	free(path);
-}
-
-char *
-site_fingerprint(const struct model *m)
-{
-	static const char *const md[] = { ".md", NULL };
-	static const char *const ev[] = { ".json", ".ndjson", ".jsonl", NULL };
-	GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
-	char *hex;
-	int i;
-
-	hash_file(ck, m->src, "site.yml");
-	hash_dir(ck, m->src, "agreements", md);
-	hash_dir(ck, m->src, "events", ev);
-	for (i = 0; i < m->site.nmappings; i++)
-		hash_file(ck, m->src, m->site.mappings[i].mapping);
-	hex = xstrdup(g_checksum_get_string(ck));
-	g_checksum_free(ck);
-	return hex;
 }
 
 /* "2026-10-30 17:42 Europe/Berlin": the latest event, in the site's zone. */
@@ -324,7 +272,7 @@ make_common(const struct model *m, const struct view_ctx *v, const struct i18n *
     const struct site_options *so)
 {
 	cJSON *o = cJSON_CreateObject(), *site;
-	char *fp = site_fingerprint(m), *asof = data_as_of(m), shortfp[13];
+	char *fp = fingerprint_inputs(m), *asof = data_as_of(m), shortfp[13];
 
 	site = cJSON_AddObjectToObject(o, "site");
 	cJSON_AddStringToObject(site, "title", m->site.title != NULL ? m->site.title :
@@ -396,6 +344,7 @@ site_write(struct publish *p, const cJSON *kpis, const struct model *m, const st
 
 	why[0] = '\0';
 	s.v = view_ctx_new(kpis, m, loc, o->from_ym, o->to_ym, true);
+	view_ctx_set_data_files(s.v, o->with_json, o->with_csv);
 	s.mu = mustache_new(load_template, NULL);
 	s.common = make_common(m, s.v, loc, o);
 	/* Folders first, so that workers never race to create them. */

@@ -23,8 +23,4 @@ struct site_options {
 int site_write(struct publish *p, const struct cJSON *kpis, const struct model *m,
     const struct i18n *loc, const struct site_options *o, char *why, size_t whylen);
 
-/* SHA-256 of the input files (site.yml, agreements, events, mappings: paths
- * and bytes, in name order) as 64 hex digits; the caller frees it. */
-char *site_fingerprint(const struct model *m);
-
 #endif

@@ -2,6 +2,7 @@
  * every page, and the index, monthly-report and team views. */
 #include "view_int.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -179,6 +180,13 @@ view_ctx_free(struct view_ctx *v)
 	free(v);
 }
 
+void
+view_ctx_set_data_files(struct view_ctx *v, bool with_json, bool with_csv)
+{
+	v->with_json = with_json;
+	v->with_csv = with_csv;
+}
+
 const cJSON *view_teams(const struct view_ctx *v) { return v->teams; }
 const cJSON *view_months(const struct view_ctx *v) { return v->months; }
 const cJSON *view_labels(const struct view_ctx *v) { return v->labels; }
@@ -197,6 +205,51 @@ view_team_slug(const struct view_ctx *v, const char *team)
 }
 
 /* ---- shared formatting ---- */
+
+cJSON *
+vx_breaches_note(const struct view_ctx *v, int total, bool recent)
+{
+	struct strbuf shown = {0}, all = {0}, sb = {0};
+	const char *file, *mark;
+	cJSON *o, *w;
+
+	if (total <= VIEW_MAX_BREACHES)
+		return cJSON_CreateNull();
+	i18n_number(v->loc, &shown, VIEW_MAX_BREACHES, 0);
+	i18n_number(v->loc, &all, total, 0);
+	i18n_format(v->loc, &sb, recent ? "site.breaches_recent" : "site.breaches_first",
+	    shown.data, all.data, (char *)NULL);
+	o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "text", sb.data != NULL ? sb.data : "");
+	strbuf_free(&shown);
+	strbuf_free(&all);
+	strbuf_free(&sb);
+	if (!v->with_csv && !v->with_json) {
+		cJSON_AddNullToObject(o, "where");
+		return o;
+	}
+	/* The file name is a link on the page: the sentence is split around it. */
+	file = v->with_csv ? "breaches.csv" : "kpis.json";
+	i18n_format(v->loc, &sb, "site.breaches_all_in", "\x1f", (char *)NULL);
+	mark = sb.data != NULL ? strchr(sb.data, '\x1f') : NULL;
+	w = cJSON_AddObjectToObject(o, "where");
+	if (mark != NULL) {
+		char *before = xstrndup(sb.data, (size_t)(mark - sb.data));
+		cJSON_AddStringToObject(w, "before", before);
+		cJSON_AddStringToObject(w, "after", mark + 1);
+		free(before);
+	} else {
+		char *before = xasprintf("%s ", sb.data != NULL ? sb.data : "");
+		cJSON_AddStringToObject(w, "before", before);
+		cJSON_AddStringToObject(w, "after", "");
+		free(before);
+	}
+	cJSON_AddStringToObject(w, "file", file);
+	cJSON_AddStringToObject(w, "href", v->with_csv ? "data/breaches.csv" : "data/kpis.json");
+	cJSON_AddStringToObject(w, "type", v->with_csv ? "text/csv" : "application/json");
+	strbuf_free(&sb);
+	return o;
+}
 
 const cJSON *
 vx_period(const cJSON *agreement, int ym)
@@ -606,12 +659,108 @@ view_month_report(const struct view_ctx *v, int ym)
 	return o;
 }
 
+/* A breach a team held. The team page lists them agreement by agreement,
+ * newest month first, then as kpis.json does (instant, id): order. */
+struct held {
+	const cJSON *b;
+	const char *at;		/* UTC "YYYY-MM-DDTHH:MM:SSZ": compares as text */
+	int agreement, ym;
+	size_t order;
+};
+
+/* Most recent first; between equal instants, the page's order. */
+static int
+cmp_recent(const void *pa, const void *pb)
+{
+	const struct held *a = pa, *b = pb;
+	int c = strcmp(b->at, a->at);
+
+	if (c != 0)
+		return c;
+	return (a->order > b->order) - (a->order < b->order);
+}
+
+static int
+cmp_page(const void *pa, const void *pb)
+{
+	const struct held *a = pa, *b = pb;
+
+	return (a->order > b->order) - (a->order < b->order);
+}
+
+static cJSON *
+held_json(const struct view_ctx *v, const struct held *h)
+{
+	const struct agreement *a = &v->m->agreements[h->agreement];
+	const char *title = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(h->b, "title"));
+	const char *clock = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(h->b, "clock"));
+	cJSON *x = cJSON_CreateObject();
+	char at[17];
+
+	cJSON_AddStringToObject(x, "agreement", a->id);
+	cJSON_AddStringToObject(x, "agreement_title", a->title ? a->title : a->id);
+	vx_add_month(v, x, h->ym, "period_label");
+	cJSON_AddStringToObject(x, "id", cJSON_GetStringValue(
+	    cJSON_GetObjectItemCaseSensitive(h->b, "id")));
+	cJSON_AddStringToObject(x, "title", title != NULL ? title : "");
+	cJSON_AddStringToObject(x, "clock", vx_label(v, clock != NULL &&
+	    strcmp(clock, "response") == 0 ? "clock_response" : "clock_resolution"));
+	vx_local_time(a->zone, h->at, at);
+	cJSON_AddStringToObject(x, "at", at);
+	return x;
+}
+
+/* The breaches team name held in the reported months into o (breaches,
+ * breaches_total, breaches_note, has_breaches): at most VIEW_MAX_BREACHES,
+ * the most recent, in the page's order. */
+static void
+add_team_breaches(const struct view_ctx *v, cJSON *o, const char *name)
+{
+	cJSON *br = cJSON_AddArrayToObject(o, "breaches");
+	struct held *h = NULL;
+	size_t n = 0, cap = 0, keep, k;
+	int i, ym;
+
+	for (i = 0; i < v->m->nagreements && name != NULL; i++) {
+		for (ym = v->to_ym; ym >= v->from_ym && ym >= 0; ym--) {
+			const cJSON *b;
+			cJSON_ArrayForEach(b, cJSON_GetObjectItemCaseSensitive(vx_period(v->ag[i], ym),
+			    "breaches")) {
+				const char *bt = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(b, "team"));
+				const char *at = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(b, "at"));
+				if (bt == NULL || strcmp(bt, name) != 0)
+					continue;
+				xgrow((void **)&h, &cap, n + 1, sizeof *h);
+				h[n].b = b;
+				h[n].at = at != NULL ? at : "";
+				h[n].agreement = i;
+				h[n].ym = ym;
+				h[n].order = n;
+				n++;
+			}
+		}
+	}
+	keep = n;
+	if (n > VIEW_MAX_BREACHES) {
+		qsort(h, n, sizeof *h, cmp_recent);
+		keep = VIEW_MAX_BREACHES;
+		qsort(h, keep, sizeof *h, cmp_page);
+	}
+	for (k = 0; k < keep; k++)
+		cJSON_AddItemToArray(br, held_json(v, &h[k]));
+	cJSON_AddNumberToObject(o, "breaches_total", (double)n);
+	cJSON_AddItemToObject(o, "breaches_note", vx_breaches_note(v, n > INT_MAX ? INT_MAX :
+	    (int)n, true));
+	cJSON_AddBoolToObject(o, "has_breaches", n > 0);
+	free(h);
+}
+
 cJSON *
 view_team(const struct view_ctx *v, int team)
 {
 	const cJSON *t = cJSON_GetArrayItem(v->teams, team);
 	const char *name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(t, "name"));
-	cJSON *o = cJSON_CreateObject(), *arr, *br;
+	cJSON *o = cJSON_CreateObject(), *arr;
 	int i, ym;
 
 	cJSON_AddStringToObject(o, "kind", "team");
@@ -619,39 +768,12 @@ view_team(const struct view_ctx *v, int team)
 	cJSON_AddStringToObject(o, "slug",
 	    cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(t, "slug")));
 	arr = cJSON_AddArrayToObject(o, "agreements");
-	br = cJSON_AddArrayToObject(o, "breaches");
 	for (i = 0; i < v->m->nagreements && name != NULL; i++) {
 		const struct agreement *a = &v->m->agreements[i];
 		bool prov = a->provider != NULL && strcmp(a->provider, name) == 0;
 		bool cust = a->customer != NULL && strcmp(a->customer, name) == 0;
 		cJSON *e, *months;
 
-		for (ym = v->to_ym; ym >= v->from_ym && ym >= 0; ym--) {
-			const cJSON *b;
-			cJSON_ArrayForEach(b, cJSON_GetObjectItemCaseSensitive(vx_period(v->ag[i], ym),
-			    "breaches")) {
-				const char *bt = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(b, "team"));
-				const char *title = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(b, "title"));
-				const char *clock = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(b, "clock"));
-				char at[17];
-				cJSON *x;
-				if (bt == NULL || strcmp(bt, name) != 0)
-					continue;
-				x = cJSON_CreateObject();
-				cJSON_AddStringToObject(x, "agreement", a->id);
-				cJSON_AddStringToObject(x, "agreement_title", a->title ? a->title : a->id);
-				vx_add_month(v, x, ym, "period_label");
-				cJSON_AddStringToObject(x, "id", cJSON_GetStringValue(
-				    cJSON_GetObjectItemCaseSensitive(b, "id")));
-				cJSON_AddStringToObject(x, "title", title != NULL ? title : "");
-				cJSON_AddStringToObject(x, "clock", vx_label(v, clock != NULL &&
-				    strcmp(clock, "response") == 0 ? "clock_response" : "clock_resolution"));
-				vx_local_time(a->zone, cJSON_GetStringValue(
-				    cJSON_GetObjectItemCaseSensitive(b, "at")), at);
-				cJSON_AddStringToObject(x, "at", at);
-				cJSON_AddItemToArray(br, x);
-			}
-		}
 		if (!prov && !cust)
 			continue;
 		e = cJSON_CreateObject();
@@ -689,6 +811,6 @@ view_team(const struct view_ctx *v, int team)
 		}
 		cJSON_AddItemToArray(arr, e);
 	}
-	cJSON_AddBoolToObject(o, "has_breaches", cJSON_GetArraySize(br) > 0);
+	add_team_breaches(v, o, name);
 	return o;
 }

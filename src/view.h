@@ -43,19 +43,29 @@
  *                    status_label, rows [row], total row, breaches (number),
  *                    terms [{label, value}], chart|null (attainment)}],
  *                  quality}
+ *   note    what a breach table leaves out, when it is cut at VIEW_MAX_BREACHES:
+ *           {text "Showing the first 200 of 2,018 breaches.",
+ *            where {before "All of them are in ", file "breaches.csv",
+ *              href "data/breaches.csv" (from the site's root), type "text/csv",
+ *              after ""}|null (null when no data file is written)}
+ *
  *   agreement_month {kind "agreement_month", id, title, kind_label, is_ola, provider,
  *                  provider_slug, customer, customer_slug, period, period_label,
  *                  prev month|null, next month|null, timezone, rows [row], total row,
  *                  terms [{label, value}], charts [chart],
  *                  breaches [{id, title, severity, clock, at (local, agreement zone),
- *                    team, team_slug, timeline [{state, label, from, to, duration}]}],
+ *                    team, team_slug, timeline [{state, label, from, to, duration}]}]
+ *                    (the first VIEW_MAX_BREACHES, by breach instant, then id),
+ *                  breaches_total (number), breaches_note note|null,
  *                  has_breaches, quality, measure}
  *   team          {kind "team", name, slug,
  *                  agreements [{id, title, kind_label, is_ola, role "provider"|"customer",
  *                    levels [{key, name, resolution (target or OLA budget as written)}],
  *                    months [{period, label, opened, resolved, backlog, resolution cell}]}],
  *                  breaches [{agreement, agreement_title, period, period_label, id, title,
- *                    clock, at}], has_breaches}
+ *                    clock, at}] (agreement by agreement, newest month first; the
+ *                    VIEW_MAX_BREACHES most recent), breaches_total (number),
+ *                  breaches_note note|null, has_breaches}
  */
 #ifndef SLAREPORT_VIEW_H
 #define SLAREPORT_VIEW_H
@@ -67,6 +77,13 @@ struct i18n;
 struct model;
 struct view_ctx;
 
+/* A breach table lists at most this many breaches (an agreement's month: the
+ * first, a team: the most recent); the page then says how many there are and
+ * that data/breaches.csv (or data/kpis.json) holds them all. A table of
+ * thousands of rows is read by nobody and made the pages and the monthly
+ * report slow and huge (30 MB, 1,700 pages at 10 million events). */
+#define VIEW_MAX_BREACHES 200
+
 /* Everything the views share: kpis.json, the model, the locale, the months
  * that get report pages (from_ym … to_ym; kpis.json may hold earlier months
  * for the trend chart), and the teams' file-name slugs. with_svg: charts carry
@@ -75,6 +92,9 @@ struct view_ctx;
 struct view_ctx *view_ctx_new(const struct cJSON *kpis, const struct model *m,
     const struct i18n *loc, int from_ym, int to_ym, bool with_svg);
 void view_ctx_free(struct view_ctx *v);
+/* The data files written beside the pages (data/kpis.json, the CSV files): a cut
+ * breach table names the one that holds every breach. Default: none. */
+void view_ctx_set_data_files(struct view_ctx *v, bool with_json, bool with_csv);
 
 /* The teams with a page: [{name, slug}], slugs unique and safe as file names. */
 const struct cJSON *view_teams(const struct view_ctx *v);

@@ -555,7 +555,7 @@ view_agreement_month(const struct view_ctx *v, int i, int ym)
 	const struct agreement *a = &v->m->agreements[i];
 	const cJSON *p = vx_period(v->ag[i], ym), *b;
 	cJSON *o = cJSON_CreateObject(), *arr;
-	int k;
+	int k, nb;
 
 	add_head(v, o, i, "agreement_month");
 	vx_add_month(v, o, ym, "period_label");
@@ -569,10 +569,16 @@ view_agreement_month(const struct view_ctx *v, int i, int ym)
 		if (c != NULL)
 			cJSON_AddItemToArray(arr, c);
 	}
+	/* The first VIEW_MAX_BREACHES, in the order of kpis.json (instant, id);
+	 * the note says how many there are and where all of them are. */
 	arr = cJSON_AddArrayToObject(o, "breaches");
+	nb = 0;
 	cJSON_ArrayForEach(b, cJSON_GetObjectItemCaseSensitive(p, "breaches"))
-		cJSON_AddItemToArray(arr, breach_json(v, a, b));
-	cJSON_AddBoolToObject(o, "has_breaches", cJSON_GetArraySize(arr) > 0);
+		if (nb++ < VIEW_MAX_BREACHES)
+			cJSON_AddItemToArray(arr, breach_json(v, a, b));
+	cJSON_AddNumberToObject(o, "breaches_total", nb);
+	cJSON_AddItemToObject(o, "breaches_note", vx_breaches_note(v, nb, false));
+	cJSON_AddBoolToObject(o, "has_breaches", nb > 0);
 	cJSON_AddItemToObject(o, "quality", vx_quality(v));
 	cJSON_AddItemToObject(o, "measure", measure_json(v, a));
 	return o;

@@ -15,6 +15,7 @@ struct view_ctx {
 	const struct i18n *loc;
 	int from_ym, to_ym;
 	bool with_svg;
+	bool with_json, with_csv;	/* data files beside the pages */
 	const cJSON **ag;	/* kpis.json agreement of each model agreement, or NULL */
 	cJSON *teams;		/* [{name, slug}] */
 	cJSON *months;		/* [{period, label}] */
@@ -50,6 +51,10 @@ void vx_add_percent(const struct view_ctx *v, cJSON *o, const char *key, const c
 const char *vx_status(const cJSON *goal_met);
 /* A chart entry (kind as in chart.h); NULL when the kind does not apply. */
 cJSON *vx_chart(const struct view_ctx *v, int kind, const char *agreement_id, int ym);
+/* The note under a breach table of total breaches that shows VIEW_MAX_BREACHES
+ * of them (the first, or with recent the most recent), or null when it shows
+ * them all. */
+cJSON *vx_breaches_note(const struct view_ctx *v, int total, bool recent);
 /* Local "YYYY-MM-DD HH:MM" of a "…Z" stamp in zone z (NULL: UTC) into out. */
 void vx_local_time(const struct tz *z, const char *stamp, char out[17]);
 

@@ -4,7 +4,8 @@
 # round-trips through pdftotext, output is byte-reproducible, A4 and Letter,
 # contents/bookmarks/links exist, every CommonMark and GFM spec example renders
 # with its text, three real agreements render, unprintable characters are
-# reported, and the HTML pages' text appears in the PDFs in the same order.
+# reported, the HTML pages' text appears in the PDFs in the same order, and a
+# breach table stops at 200 rows with the page's note.
 # Called by `make e2e` with SLAREPORT, BUILD set; prints one line per failure
 # and "pdf: N passed, M failed". Needs $BUILD/mdpdf and $BUILD/htmltext.
 set -u
@@ -157,6 +158,70 @@ for src in "$ROOT/sample-data" "$TESTS/pdf/german" "$TESTS/pdf/public"; do
 		ko "HTML/PDF parity of $name:"; grep -v ', 0 missing$' "$TMP/parity" | sed 's/^/    /' | head -20
 	fi
 done
+
+# ---- breach tables cut at 200 rows: the note under the heading, the rows,
+# parity with the page. A made-up month of 250 tickets, each answered late
+# (the counts stay below 1,000: the site's KPI table prints them without digit
+# grouping, the PDF with). The demo (at most 58 a month) has no cut table. ----
+cut="$TMP/cut-src"
+mkdir -p "$cut/agreements" "$cut/events"
+printf 'title: "Breach tables"\norganisation: "Test GmbH"\ntimezone: UTC\nlocale: en\n' >"$cut/site.yml"
+cat >"$cut/agreements/desk.md" <<'EOF_MD'
+---
+id: desk
+title: "Desk"
+kind: sla
+provider: desk
+customer: sales
+calendar: 24x7
+match: {requester: sales}
+severities:
+  1: {name: "Critical", response: 5m, resolution: 8h, goal: 95}
+---
+# Desk
+
+Every ticket of the test is answered six hours late.
+EOF_MD
+awk 'BEGIN { print "["; for (i = 0; i < 250; i++) { h = int(i / 60); m = i % 60
+	printf "{\"id\": \"T-%04d\", \"at\": \"2026-10-01T%02d:%02d:00Z\", \"type\": \"opened\", \"team\": \"desk\", \"severity\": 1, \"requester\": \"sales\", \"title\": \"Ticket %d\"},\n", i, h, m, i
+	printf "{\"id\": \"T-%04d\", \"at\": \"2026-10-01T%02d:%02d:30Z\", \"type\": \"responded\"},\n", i, h + 6, m
+	printf "{\"id\": \"T-%04d\", \"at\": \"2026-10-01T%02d:%02d:00Z\", \"type\": \"resolved\"},\n", i, h + 7, m }
+	print "{\"id\": \"T-0000\", \"at\": \"2026-11-02T12:00:00Z\", \"type\": \"closed\"}"; print "]" }' \
+    >"$cut/events/tickets.json"
+"$SLAREPORT" build "$cut" -o "$TMP/cut" -q >"$TMP/cut.log" 2>&1
+check [ $? -eq 0 ]
+rep="$TMP/cut/reports/2026-10/report.pdf"
+pdf_ok "$rep"
+n=$(tail -n +2 "$TMP/cut/data/breaches.csv" | grep -c '^desk,2026-10,')
+check [ "$n" -eq 250 ]
+pdftotext -raw -enc UTF-8 "$rep" - 2>/dev/null | tr '\n' ' ' >"$TMP/cut.txt"
+grep -qF "Breaches Showing the first 200 of 250 breaches. All of them are in breaches.csv Item " "$TMP/cut.txt" \
+    && ok || ko "cut breach table: the note under the heading"
+# The rows: the first 200 tickets by breach instant, not one more.
+rows=$(grep -oE 'T-[0-9]{4} Ticket' "$TMP/cut.txt" | wc -l)
+[ "$rows" -eq 200 ] && ok || ko "cut breach table: $rows rows in the report, want 200"
+grep -qF 'T-0199 Ticket 199' "$TMP/cut.txt" && ! grep -qF 'T-0200 Ticket' "$TMP/cut.txt" \
+    && ok || ko "cut breach table: not the first 200"
+if sh "$TESTS/pdf/parity.sh" "$TMP/cut" "$BUILD/htmltext" >"$TMP/parity" 2>&1; then ok; else
+	ko "HTML/PDF parity with a cut breach table:"; grep -v ', 0 missing$' "$TMP/parity" | sed 's/^/    /' | head -20
+fi
+"$BUILD/htmltext" "$TMP/cut/reports/2026-10/desk.html" 2>/dev/null |
+    grep -qx 'Showing the first 200 of 250 breaches. All of them are in' \
+    && ok || ko "parity: the page's note is one of the blocks compared"
+# Without the CSV the note names kpis.json; without either, only the count.
+"$SLAREPORT" build "$cut" -o "$TMP/cut-json" --format json,pdf -q >/dev/null 2>&1
+pdftotext -raw -enc UTF-8 "$TMP/cut-json/reports/2026-10/report.pdf" - 2>/dev/null | tr '\n' ' ' |
+    grep -qF "of 250 breaches. All of them are in kpis.json Item " && ok || ko "--format json,pdf: the note names kpis.json"
+"$SLAREPORT" build "$cut" -o "$TMP/cut-pdf" --format pdf -q >/dev/null 2>&1
+pdftotext -raw -enc UTF-8 "$TMP/cut-pdf/reports/2026-10/report.pdf" - 2>/dev/null | tr '\n' ' ' |
+    grep -qF "Breaches Showing the first 200 of 250 breaches. Item " && ok || ko "--format pdf: the note names no file"
+sed 's/^locale: .*/locale: de/' "$cut/site.yml" >"$TMP/site.yml" && mv "$TMP/site.yml" "$cut/site.yml"
+"$SLAREPORT" build "$cut" -o "$TMP/cut-de" --format csv,pdf -q >/dev/null 2>&1
+pdftotext -raw -enc UTF-8 "$TMP/cut-de/reports/2026-10/report.pdf" - 2>/dev/null | tr '\n' ' ' |
+    grep -qF "Angezeigt werden die ersten 200 von 250 Verletzungen. Alle stehen in breaches.csv" \
+    && ok || ko "cut breach table: the German note"
+for f in "$TMP"/a/reports/*/report.pdf; do pdftotext "$f" - 2>/dev/null; done | grep -q 'Showing the first' \
+    && ko "demo report: a breach table is cut" || ok
 
 # ---- speed: the brochures' times (from -v), for the record ----
 sed -n 's/^slareport: \(agreements\/[^:]*\): \(.*\)$/    \1: \2/p' "$TMP/a.log"

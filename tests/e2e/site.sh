@@ -3,7 +3,8 @@
 # hostile inputs with the real binary and checks the pages: every page type
 # present, HTML5 valid, axe-core clean, no external URL, links resolve,
 # screenshots (tests/web/check-site.js, node + chromium + Java), escaping and
-# safe file names, --templates, --period, reproducible output.
+# safe file names, --templates, --period, reproducible output, breach tables cut
+# at 200 rows with their note (a generated month of 10,000 events).
 # Called by `make e2e` with SLAREPORT, SLAGEN, JSONCMP and BUILD set. Prints
 # "site: N passed, M failed"; exits non-zero on any failure.
 set -u
@@ -56,6 +57,7 @@ t "OLA budget chart on the SLA's month page" grep -q 'ola_budget\|ola-budget' "$
 t "n beside the percentages" grep -q 'class="n">n&nbsp;=&nbsp;' "$pub/reports/2026-10/it-service-desk.html"
 t "breach timelines" grep -q 'class="timeline"' "$pub/reports/2026-10/it-service-desk.html"
 t "agreement Markdown rendered (GFM table)" grep -q '<td style="text-align: center">' "$pub/agreements/it-service-desk.html"
+no "demo (at most 58 breaches a month): no month's breach table is cut" grep -rlE 'breaches-note|Showing the first' "$pub/reports" --include='*.html'
 no "no root-relative or external stylesheet" grep -rlE '<link[^>]*href="(/|https?:)' "$pub" --include='*.html'
 
 # The same input gives the same pages (workers write them in parallel).
@@ -138,6 +140,66 @@ t "--period: one month of reports" test "$(ls "$TMP/one/reports" | wc -l)" -eq 1
 "$SLAREPORT" kpis "$SAMPLE" --period 2026-10 >"$TMP/kpis.json" 2>/dev/null
 t "--period: data/kpis.json holds the month asked for, as kpis prints it" cmp -s "$TMP/kpis.json" "$TMP/one/data/kpis.json"
 t "--period: the trend chart still covers Nov 2025" grep -q 'Nov 2025' "$TMP/one/reports/2026-10/it-service-desk.html"
+
+# ---- breach tables: at most 200 rows, and a note with the total and the file
+# that holds them all. One month of 10,000 generated events: the service desk
+# SLA breaches about 250 times, and the service-desk team holds about as many. ----
+SLAGEN=${SLAGEN:-$TESTS/../gen/slagen}
+big="$TMP/big"
+"$SLAGEN" -q -o "$TMP/big-src" --events 10000 --months 1 --force >/dev/null 2>&1
+"$SLAREPORT" build "$TMP/big-src" -q -o "$big" 2>/dev/null
+t "build of 10,000 events in one month exits 0" test $? -eq 0
+# csv_rows OUT: the rows of OUT/data/breaches.csv (written with CRLF).
+csv_rows() { tail -n +2 "$1/data/breaches.csv" | tr -d '\r'; }
+# group N: the number with English digit grouping (1,234).
+group() { echo "$1" | awk '{ s = $1; while (s ~ /[0-9][0-9][0-9][0-9]/) sub(/[0-9][0-9][0-9]($|,)/, ",&", s); print s }'; }
+# The agreement-month with the most breaches, and the team that held the most.
+set -- $(csv_rows "$big" | cut -d, -f1,2 | sort | uniq -c | sort -rn | head -n 1 | tr ',' ' ')
+n=${1:-0} id=${2:-none} per=${3:-none}
+tn=$(csv_rows "$big" | awk -F, '{ print $NF }' | sort | uniq -c | sort -rn | head -n 1)
+team=${tn##* } tn=${tn% *}
+tn=$(echo $tn)
+t "the input has more than 200 breaches in one agreement-month ($n in $id $per)" test "$n" -gt 200
+t "... and more than 200 held by one team ($tn by $team)" test "$tn" -gt 200
+page="$big/reports/$per/$id.html"
+# breach_table PAGE ID: the lines from the heading h2#ID to the end of its table.
+breach_table() { sed -n "/<h2 id=\"$2\">/,/<\/table>/p" "$1"; }
+got=$(breach_table "$page" breaches | grep -c '^<tr>$')
+t "month page lists 200 breaches (got $got)" test "$got" -eq 200
+t "month page: the 200 are the first (breach instant, then id)" test "$(csv_rows "$big" |
+    grep "^$id,$per," | head -n 200 | cut -d, -f3 | tr '\n' ' ')" = "$(breach_table "$page" breaches |
+    sed -n 's|^<th scope="row"><code>\([^<]*\)</code></th>$|\1|p' | tr '\n' ' ')"
+note="Showing the first 200 of $(group "$n") breaches. All of them are in <a href=\"../../data/breaches.csv\" type=\"text/csv\">breaches.csv</a>"
+t "month page: the note right under the heading ($note)" test "$(grep -A 1 '<h2 id="breaches">' "$page" |
+    sed -n 2p)" = "<p class=\"meta breaches-note\">$note</p>"
+t "month page: the note's link target exists" test -s "$(dirname "$page")/../../data/breaches.csv"
+t "month report keeps the real total ($n)" grep -qF "$n Breaches" "$big/reports/$per/index.html"
+t "index keeps the real total ($n)" grep -q "<td class=\"num\">$n</td>" "$big/index.html"
+tp="$big/teams/$team.html"
+got=$(breach_table "$tp" held | grep -c '^<tr><td>')
+t "team page lists 200 breaches (got $got)" test "$got" -eq 200
+t "team page: the note right under the heading says the most recent ($tn)" test "$(grep -A 1 '<h2 id="held">' "$tp" |
+    sed -n 2p)" = "<p class=\"meta breaches-note\">Showing the 200 most recent of $(group "$tn") breaches. All of them are in <a href=\"../data/breaches.csv\" type=\"text/csv\">breaches.csv</a></p>"
+t "team page: the note's link target exists" test -s "$(dirname "$tp")/../data/breaches.csv"
+n_notes=$(grep -rl 'breaches-note' "$big" --include='*.html' | wc -l)
+t "only cut tables have a note (2 pages, got $n_notes)" test "$n_notes" -eq 2
+# Team pages span the months: in the demo, the teams that held more than 200
+# breaches over its 14 months (the service desk) get the note, no other.
+csv_rows "$pub" | awk -F, '{ n[$NF]++ } END { for (t in n) if (n[t] > 200) print t }' |
+    LC_ALL=C sort >"$TMP/want-notes"
+grep -l 'breaches-note' "$pub"/teams/*.html | sed 's|.*/||; s|\.html$||' | LC_ALL=C sort >"$TMP/got-notes"
+t "demo: a note on the team pages of more than 200 breaches ($(cat "$TMP/want-notes"))" \
+    cmp -s "$TMP/want-notes" "$TMP/got-notes"
+# Without the CSV the note names kpis.json; without either, only the count.
+"$SLAREPORT" build "$TMP/big-src" -q -o "$TMP/big-json" --format html,json 2>/dev/null
+t "--format html,json: the note links data/kpis.json" grep -qF "breaches. All of them are in <a href=\"../../data/kpis.json\" type=\"application/json\">kpis.json</a></p>" "$TMP/big-json/reports/$per/$id.html"
+"$SLAREPORT" build "$TMP/big-src" -q -o "$TMP/big-html" --format html 2>/dev/null
+t "--format html: the note without a file" grep -qF "<p class=\"meta breaches-note\">Showing the first 200 of $(group "$n") breaches.</p>" "$TMP/big-html/reports/$per/$id.html"
+# German
+sed 's/^locale: .*/locale: de/' "$TMP/big-src/site.yml" >"$TMP/site.yml" && mv "$TMP/site.yml" "$TMP/big-src/site.yml"
+"$SLAREPORT" build "$TMP/big-src" -q -o "$TMP/big-de" --format html,csv 2>/dev/null
+t "German note" grep -qF "<p class=\"meta breaches-note\">Angezeigt werden die ersten 200 von $(group "$n" | tr , .) Verletzungen. Alle stehen in <a href=\"../../data/breaches.csv\"" "$TMP/big-de/reports/$per/$id.html"
+[ "$web" = yes ] && webcheck "$big" "$SHOTS/cut"
 
 echo "site: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
