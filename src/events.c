@@ -282,20 +282,17 @@ string_or_number(const cJSON *v, char *tmp, size_t tmpsize, const char **out)
 	}
 	if (cJSON_IsNumber(v) && isfinite(v->valuedouble)) {
 		double d = v->valuedouble;
-		if (d == floor(d) && fabs(d) < 1e18) {
+		if (d == floor(d) && fabs(d) < 1e18 && !signbit(d)) {
 			/* Integers (severities, numeric ids) without printf, which
 			 * was a tenth of reading events with numeric severities:
-			 * the same text as "%.0f". */
-			long long n = (long long)d;
-			unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n :
-			    (unsigned long long)n;
+			 * the same text as "%.0f" (negative ones, -0 among them,
+			 * take the printf path). */
+			unsigned long long u = (unsigned long long)d;
 			char *p = tmp + tmpsize;
 			*--p = '\0';
 			do
 				*--p = (char)('0' + u % 10);
 			while ((u /= 10) != 0);
-			if (n < 0)
-				*--p = '-';
 			*out = p;
 		} else if (d == floor(d) && fabs(d) < 9007199254740992.0) {
 			snprintf(tmp, tmpsize, "%.0f", d);

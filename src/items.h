@@ -69,6 +69,15 @@ void items_count(const struct model *m, struct items *its, uint64_t *skipped,
  * engine reports nothing itself, so call this once per run. */
 void items_check(struct model *m);
 
+/* items_check on a thread of its own, beside the KPI engine: it records only
+ * warnings and the two item counts, which the engine does not read (the
+ * report's data-quality list is built after items_check_finish). Returns
+ * NULL when it ran at once because no thread could be started. */
+struct items_check_run;
+struct items_check_run *items_check_start(struct model *m);
+/* Waits for it and frees the run (NULL: nothing to wait for). */
+void items_check_finish(struct items_check_run *run);
+
 /* Period helpers shared by the engine: ym = year * 12 + month - 1. */
 /* Month (ym) of UTC instant t in zone z (NULL = UTC). */
 int items_month_of(const struct tz *z, sla_time t);

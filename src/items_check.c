@@ -2,6 +2,7 @@
 #include "items.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include "kpi.h"
@@ -319,4 +320,41 @@ items_check(struct model *m)
 	free(c.warn);
 	free(c.unknown);
 	items_free(c.its);
+}
+
+struct items_check_run {
+	pthread_t thread;
+	struct model *m;
+};
+
+static void *
+check_thread(void *arg)
+{
+	struct items_check_run *run = arg;
+
+	items_check(run->m);
+	return NULL;
+}
+
+struct items_check_run *
+items_check_start(struct model *m)
+{
+	struct items_check_run *run = xcalloc(1, sizeof *run);
+
+	run->m = m;
+	if (pthread_create(&run->thread, NULL, check_thread, run) != 0) {
+		free(run);
+		items_check(m);
+		return NULL;
+	}
+	return run;
+}
+
+void
+items_check_finish(struct items_check_run *run)
+{
+	if (run == NULL)
+		return;
+	pthread_join(run->thread, NULL);
+	free(run);
 }
