@@ -20,6 +20,7 @@ struct diag {
 	size_t count[2];
 	struct file_count *files;	/* one per file with problems */
 	size_t nfiles, capfiles;
+	int part;			/* made by diag_new_part */
 };
 
 struct diag *
@@ -90,58 +91,87 @@ file_count(struct diag *d, const char *file)
 	return &d->files[i];
 }
 
-void
-diag_add(struct diag *d, enum diag_level level, const char *file, int line,
-    int col, const char *fmt, ...)
+/* Records a problem whose message msg (taken) is formatted already. A part's
+ * list (diag_new_part) keeps the first MAX_PER_FILE + 1 problems of a file as
+ * they are, unescaped and without the note, so that diag_append can cap them
+ * again within the whole file's. */
+static void
+add_entry(struct diag *d, enum diag_level level, const char *file, int line, int col,
+    char *msg)
 {
 	struct diag_entry *e;
-	va_list ap;
 	void *p = d->v;
 	size_t seen = 0;
 
 	if (file != NULL)
 		seen = file_count(d, file)->n[level]++;
 	d->count[level]++;
-	if (seen > MAX_PER_FILE)
-		return;
+	if (seen > MAX_PER_FILE || (seen == MAX_PER_FILE && !d->part)) {
+		if (seen == MAX_PER_FILE) {
+			free(msg);
+			msg = xasprintf("more than %d %s in this file; the rest are not "
+			    "shown", MAX_PER_FILE, level == DIAG_ERROR ? "errors" : "warnings");
+		} else {
+			free(msg);
+			return;
+		}
+	}
 	xgrow(&p, &d->cap, d->n + 1, sizeof *d->v);
 	d->v = p;
 	e = &d->v[d->n++];
-	e->file = file ? escape_controls(xstrdup(file)) : NULL;
+	e->file = file == NULL ? NULL : d->part ? xstrdup(file) : escape_controls(xstrdup(file));
 	e->line = line;
 	e->col = col;
 	e->level = level;
-	if (seen == MAX_PER_FILE) {
-		e->message = xasprintf("more than %d %s in this file; the rest are not "
-		    "shown", MAX_PER_FILE, level == DIAG_ERROR ? "errors" : "warnings");
-		return;
-	}
-	va_start(ap, fmt);
-	e->message = escape_controls(xvasprintf(fmt, ap));
-	va_end(ap);
+	e->message = d->part ? msg : escape_controls(msg);
 }
 
 void
-diag_append(struct diag *d, const struct diag *src)
+diag_add(struct diag *d, enum diag_level level, const char *file, int line,
+    int col, const char *fmt, ...)
 {
-	size_t i;
-	void *p = d->v;
+	va_list ap;
+	char *msg;
 
-	xgrow(&p, &d->cap, d->n + src->n, sizeof *d->v);
-	d->v = p;
-	/* Entries are copied as they are: src capped and escaped them already. */
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	add_entry(d, level, file, line, col, msg);
+}
+
+struct diag *
+diag_new_part(void)
+{
+	struct diag *d = diag_new();
+
+	d->part = 1;
+	return d;
+}
+
+void
+diag_append(struct diag *d, const struct diag *src, int line_offset)
+{
+	size_t i, k;
+
+	/* Each entry through the cap again, as if reported here; then the ones
+	 * src counted but did not keep (it kept more than the cap lets through,
+	 * so the note, if due, has been made). */
 	for (i = 0; i < src->n; i++) {
-		struct diag_entry *e = &d->v[d->n++];
-		*e = src->v[i];
-		e->file = e->file != NULL ? xstrdup(e->file) : NULL;
-		e->message = xstrdup(e->message);
+		const struct diag_entry *e = &src->v[i];
+		add_entry(d, e->level, e->file, e->line > 0 ? e->line + line_offset : e->line,
+		    e->col, xstrdup(e->message));
 	}
-	d->count[0] += src->count[0];
-	d->count[1] += src->count[1];
 	for (i = 0; i < src->nfiles; i++) {
-		struct file_count *f = file_count(d, src->files[i].file);
-		f->n[0] += src->files[i].n[0];
-		f->n[1] += src->files[i].n[1];
+		const struct file_count *f = &src->files[i];
+		for (k = 0; k < 2; k++) {
+			size_t kept = 0, j, extra;
+			for (j = 0; j < src->n; j++)
+				kept += src->v[j].level == (enum diag_level)k && src->v[j].file != NULL &&
+				    strcmp(src->v[j].file, f->file) == 0;
+			extra = f->n[k] - kept;
+			file_count(d, f->file)->n[k] += extra;
+			d->count[k] += extra;
+		}
 	}
 }
 

@@ -24,8 +24,13 @@ void diag_free(struct diag *d);
  * are not shown; diag_count counts them all. */
 void diag_add(struct diag *d, enum diag_level level, const char *file, int line,
     int col, const char *fmt, ...) PRINTF_LIKE(6, 7);
-/* Appends every entry and count of src, in order (src itself is left as is). */
-void diag_append(struct diag *d, const struct diag *src);
+/* The problems of one part of the input, read apart from the rest (a file
+ * or part of one on a thread): merged into the whole list with diag_append,
+ * which applies the per-file limit over all parts. */
+struct diag *diag_new_part(void);
+/* Appends every entry and count of src (made by diag_new_part), in order,
+ * adding line_offset to every known line number. */
+void diag_append(struct diag *d, const struct diag *src, int line_offset);
 size_t diag_count(const struct diag *d, enum diag_level level);
 size_t diag_len(const struct diag *d);
 const struct diag_entry *diag_get(const struct diag *d, size_t i);

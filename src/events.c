@@ -44,6 +44,11 @@ struct reader {
 	int in_array;		/* the record is an element, not the whole file */
 	struct strbuf where;	/* JSON Pointer of the record being delivered */
 	int too_big;		/* a value passed MAX_RECORD: the file is given up */
+	/* NDJSON read in parts (events_load_part): the lines that start in
+	 * [part_start, part_end) of the file; line numbers count from the part's
+	 * first line. part_end < 0: the whole file. */
+	int64_t part_start, part_end;
+	int lines;		/* lines the part covered, for the next part's numbers */
 };
 
 #define CHUNK (1 << 20)
@@ -686,9 +691,14 @@ read_ndjson(struct reader *r)
 	size_t searched = 0;	/* bytes after pos known to hold no newline */
 
 	for (;;) {
-		char *nl = memchr(r->buf + r->pos + searched, '\n',
-		    r->len - r->pos - searched);
+		char *nl;
 		size_t start, end;
+
+		/* A part owns the lines that start before its end. */
+		if (r->part_end >= 0 && searched == 0 &&
+		    r->buf_off + (int64_t)r->pos >= r->part_end)
+			return;
+		nl = memchr(r->buf + r->pos + searched, '\n', r->len - r->pos - searched);
 
 		if (nl == NULL) {
 			searched = r->len - r->pos;
@@ -960,6 +970,29 @@ has_suffix(const char *s, const char *suf)
 	return n >= k && strcmp(s + n - k, suf) == 0;
 }
 
+/* A part of an NDJSON file begins after the first newline at or after
+ * part_start - 1 (where r->buf begins): the line before belongs to the part
+ * before. Line numbers count from there. */
+static void
+skip_to_line_start(struct reader *r)
+{
+	char *nl;
+
+	for (;;) {
+		if ((nl = memchr(r->buf + r->pos, '\n', r->len - r->pos)) != NULL) {
+			r->pos = (size_t)(nl - r->buf) + 1;
+			break;
+		}
+		r->pos = r->len;
+		r->keep = r->pos;
+		if (reader_fill(r) == 0)
+			break;
+	}
+	r->keep = r->pos;
+	r->cur_off = r->cur_bol = r->buf_off + (int64_t)r->pos;
+	r->cur_line = 1;
+}
+
 /* Reads the file r is set up for; 0, or -1 when it could not be read. */
 static int
 read_file_records(struct reader *r, const char *fullpath)
@@ -972,22 +1005,32 @@ read_file_records(struct reader *r, const char *fullpath)
 		    strerror(errno));
 		return -1;
 	}
+	if (r->part_start > 0 && lseek(r->fd, r->part_start - 1, SEEK_SET) < 0) {
+		r->io_error = errno;
+		r->eof = 1;
+	} else if (r->part_start > 0)
+		r->buf_off = r->cur_off = r->cur_bol = r->part_start - 1;
 	reader_fill(r);
 	jsonarena_begin();
-	/* A UTF-8 byte-order mark is tolerated: some exporters write one. */
-	if (r->len >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
-		r->pos = 3;
 	r->ndjson = has_suffix(r->relpath, ".ndjson") || has_suffix(r->relpath, ".jsonl");
+	if (r->part_start > 0)
+		skip_to_line_start(r);
+	/* A UTF-8 byte-order mark is tolerated: some exporters write one. */
+	else if (r->len >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
+		r->pos = 3;
 	if (r->ndjson)
 		read_ndjson(r);
 	else
 		read_json(r);
 	jsonarena_end();
+	reader_count_lines(r, r->pos);
+	r->lines = r->cur_line - 1;
 	if (r->io_error)
 		diag_add(r->m->diag, DIAG_ERROR, r->relpath, 0, 0, "read error: %s",
 		    strerror(r->io_error));
-	/* An empty export is more often a failed export than a quiet month. */
-	else if (r->fn == NULL && r->m->quality.events_read == read_before &&
+	/* An empty export is more often a failed export than a quiet month
+	 * (for a part, events_pool.c decides for the whole file). */
+	else if (r->fn == NULL && r->part_end < 0 && r->m->quality.events_read == read_before &&
 	    diag_len(r->m->diag) == diag_before)
 		diag_add(r->m->diag, DIAG_WARNING, r->relpath, 0, 0,
 		    "no events in this file");
@@ -1003,6 +1046,27 @@ events_load_file(struct model *m, const char *relpath, const char *fullpath)
 }
 
 int
+events_load_part(struct model *m, const char *relpath, const char *fullpath,
+    int64_t start, int64_t end, int *lines)
+{
+	struct reader r;
+	int rc;
+
+	memset(&r, 0, sizeof r);
+	r.m = m;
+	r.relpath = relpath;
+	r.file = intern(m, relpath);
+	r.cur_line = 1;
+	r.records = "";
+	r.part_start = start;
+	r.part_end = end;
+	rc = read_file_records(&r, fullpath);
+	strbuf_free(&r.where);
+	*lines = r.lines;
+	return rc;
+}
+
+int
 events_stream_file(struct model *m, const char *relpath, const char *fullpath,
     const char *records, events_record_fn *fn, void *ctx)
 {
@@ -1014,6 +1078,7 @@ events_stream_file(struct model *m, const char *relpath, const char *fullpath,
 	r.relpath = relpath;
 	r.file = intern(m, relpath);
 	r.cur_line = 1;
+	r.part_end = -1;
 	r.fn = fn;
 	r.ctx = ctx;
 	r.records = records;

@@ -10,6 +10,14 @@
  * the file could not be read at all (also reported). */
 int events_load_file(struct model *m, const char *relpath, const char *fullpath);
 
+/* Reads part of an NDJSON file the same way: the lines that start at byte
+ * offsets start … end - 1 (a line begins at 0 or after a newline). Line
+ * numbers in events and diagnostics count from the part's first line (add the
+ * lines of the parts before); *lines is how many lines the part covered. Says
+ * nothing about an empty file (the caller knows whether all parts were). */
+int events_load_part(struct model *m, const char *relpath, const char *fullpath,
+    int64_t start, int64_t end, int *lines);
+
 /* Receives each record of a file read through a mapping (events_stream_file):
  * line/col where the record (NDJSON: its line) starts, ptr its JSON Pointer in
  * the file ("" for a whole NDJSON line or a file holding one object; in NDJSON

@@ -109,6 +109,14 @@ void kpi_report_free(struct kpi_report *r);
 /* The kpis.json tree of SPEC §5 (plus helpful extra fields for renderers).
  * The caller frees it with cJSON_Delete(). */
 struct cJSON *kpi_report_json(const struct kpi_report *r, const struct model *m);
+/* The same tree, its months built on one thread per processor, all of them
+ * allocating from arenas (jsonarena.h): call between jsonarena_begin and
+ * jsonarena_end, print *root, then kpi_report_json_release (which lets the
+ * threads free their arenas) before jsonarena_end. Never cJSON_Delete it. */
+struct kpi_json_build;
+struct kpi_json_build *kpi_report_json_threads(const struct kpi_report *r,
+    const struct model *m, struct cJSON **root);
+void kpi_report_json_release(struct kpi_json_build *b);
 
 /* Writes dir/kpis.csv and dir/breaches.csv (RFC 4180, UTF-8, CRLF). Returns 0,
  * or -1 after recording the failure in d. */

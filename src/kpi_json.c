@@ -2,7 +2,12 @@
 #include "kpi.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <cJSON.h>
+#include "jsonarena.h"
 
 static const char *const seg_names[] = { "running", "outside", "paused", "ended" };
 
@@ -236,11 +241,14 @@ quality_json(const struct kpi_report *r, const struct model *m)
 	return o;
 }
 
-cJSON *
-kpi_report_json(const struct kpi_report *r, const struct model *m)
+/* The tree with every period's subtree taken from periods (one per agreement
+ * and month, in that order) or, when periods is NULL, built here. */
+static cJSON *
+report_json(const struct kpi_report *r, const struct model *m, cJSON **periods)
 {
 	cJSON *root = cJSON_CreateObject(), *arr;
 	int i, p;
+	size_t k = 0;
 
 	cJSON_AddItemToObject(root, "from", month(r->from_ym));
 	cJSON_AddItemToObject(root, "to", month(r->to_ym));
@@ -258,10 +266,137 @@ kpi_report_json(const struct kpi_report *r, const struct model *m)
 		cJSON_AddItemToObject(o, "timezone", str_or_null(a->timezone));
 		cJSON_AddItemToObject(o, "targets", targets_json(a));
 		per = cJSON_AddArrayToObject(o, "periods");
-		for (p = 0; p < ka->nperiods; p++)
-			cJSON_AddItemToArray(per, period_json(&ka->periods[p], a, m));
+		for (p = 0; p < ka->nperiods; p++, k++)
+			cJSON_AddItemToArray(per, periods != NULL ? periods[k] :
+			    period_json(&ka->periods[p], a, m));
 		cJSON_AddItemToArray(arr, o);
 	}
 	cJSON_AddItemToObject(root, "data_quality", quality_json(r, m));
 	return root;
+}
+
+cJSON *
+kpi_report_json(const struct kpi_report *r, const struct model *m)
+{
+	return report_json(r, m, NULL);
+}
+
+/*
+ * At a million events the tree has millions of nodes, and building it was a
+ * tenth of `slareport kpis`. The months are independent: threads build them,
+ * each from its own arena (jsonarena.h), and stay alive, holding their
+ * arenas, until the tree is printed. Units are handed out in order and put in
+ * place by index, so the tree is the same whichever thread built what.
+ */
+#define MAX_JSON_THREADS 4
+
+struct kpi_json_build {
+	const struct kpi_report *r;
+	const struct model *m;
+	size_t nunits, next, built;
+	const struct kpi_period **per;	/* unit k: its period and agreement */
+	const struct agreement **ag;
+	cJSON **units;
+	bool release;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	int nthreads;
+	pthread_t thread[MAX_JSON_THREADS];
+};
+
+/* Builds units until none is left; returns with the lock not held. */
+static void
+build_units(struct kpi_json_build *b)
+{
+	for (;;) {
+		size_t k;
+		cJSON *o;
+
+		pthread_mutex_lock(&b->lock);
+		if (b->next == b->nunits) {
+			pthread_mutex_unlock(&b->lock);
+			return;
+		}
+		k = b->next++;
+		pthread_mutex_unlock(&b->lock);
+		o = period_json(b->per[k], b->ag[k], b->m);
+		pthread_mutex_lock(&b->lock);
+		b->units[k] = o;
+		if (++b->built == b->nunits)
+			pthread_cond_broadcast(&b->cond);
+		pthread_mutex_unlock(&b->lock);
+	}
+}
+
+static void *
+json_worker(void *arg)
+{
+	struct kpi_json_build *b = arg;
+
+	jsonarena_begin();
+	build_units(b);
+	pthread_mutex_lock(&b->lock);
+	while (!b->release)
+		pthread_cond_wait(&b->cond, &b->lock);
+	pthread_mutex_unlock(&b->lock);
+	jsonarena_end();	/* the subtrees this thread built */
+	return NULL;
+}
+
+struct kpi_json_build *
+kpi_report_json_threads(const struct kpi_report *r, const struct model *m, cJSON **root)
+{
+	struct kpi_json_build *b = xcalloc(1, sizeof *b);
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	int i, p, want = ncpu < 1 ? 1 : ncpu > MAX_JSON_THREADS ? MAX_JSON_THREADS : (int)ncpu;
+	size_t k = 0;
+
+	b->r = r;
+	b->m = m;
+	for (i = 0; i < r->nagreements; i++)
+		b->nunits += (size_t)r->agreements[i].nperiods;
+	b->per = xcalloc(b->nunits + 1, sizeof *b->per);
+	b->ag = xcalloc(b->nunits + 1, sizeof *b->ag);
+	b->units = xcalloc(b->nunits + 1, sizeof *b->units);
+	for (i = 0; i < r->nagreements; i++)
+		for (p = 0; p < r->agreements[i].nperiods; p++, k++) {
+			b->per[k] = &r->agreements[i].periods[p];
+			b->ag[k] = &m->agreements[r->agreements[i].index];
+		}
+	pthread_mutex_init(&b->lock, NULL);
+	pthread_cond_init(&b->cond, NULL);
+	/* The caller's thread builds too: want - 1 helpers. */
+	for (i = 1; i < want && (size_t)i < b->nunits; i++) {
+		if (pthread_create(&b->thread[b->nthreads], NULL, json_worker, b) != 0)
+			break;
+		b->nthreads++;
+	}
+	build_units(b);
+	pthread_mutex_lock(&b->lock);
+	while (b->built < b->nunits)
+		pthread_cond_wait(&b->cond, &b->lock);
+	pthread_mutex_unlock(&b->lock);
+	*root = report_json(r, m, b->units);
+	return b;
+}
+
+void
+kpi_report_json_release(struct kpi_json_build *b)
+{
+	int i;
+
+	if (b == NULL)
+		return;
+	pthread_mutex_lock(&b->lock);
+	b->release = true;
+	pthread_cond_broadcast(&b->cond);
+	pthread_mutex_unlock(&b->lock);
+	for (i = 0; i < b->nthreads; i++)
+		pthread_join(b->thread[i], NULL);
+	pthread_mutex_destroy(&b->lock);
+	pthread_cond_destroy(&b->cond);
+	free(b->per);
+	free(b->ag);
+	free(b->units);
+	free(b);
 }
