@@ -424,16 +424,18 @@ cmd_build(int argc, char **argv)
 		model_free(m);
 		return rc;
 	}
-	progress_note("checking the items", 0, 0, NULL);
-	items_check(m);
+	/* items_check adds warnings only: what is fatal is known already. */
 	if (has_fatal_error(m->diag, o.strict)) {
+		items_check(m);
 		print_diag(m->diag, o.verbosity);
 		fprintf(stderr, "slareport: nothing written: %s has errors%s\n", o.src,
 		    o.strict ? " (--strict)" : "");
 		model_free(m);
 		return EXIT_DATAERR;
 	}
-	print_diag(m->diag, o.verbosity);
+	/* Beside the KPI engine; output_build prints the problems once it ends. */
+	oo.check = items_check_start(m);
+	oo.print_problems = print_diag;
 	oo.out = o.out;
 	oo.from_ym = o.from_ym;
 	oo.to_ym = o.to_ym;

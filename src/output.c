@@ -102,7 +102,7 @@ output_build(struct model *m, const struct output_options *o)
 	char why_site[512];
 
 	resource_set_override(o->templates);
-	progress_note("computing KPIs", 0, 0, NULL);
+	progress_note("checking the items and computing KPIs", 0, 0, NULL);
 	/* The site's trend chart shows 12 months up to each reported month: when
 	 * months are asked for, compute from 11 months earlier (not before the first
 	 * event's month); the default range starts at the first event already. */
@@ -114,6 +114,9 @@ output_build(struct model *m, const struct output_options *o)
 			calc_from = want;
 	}
 	r = kpi_compute(m, calc_from, o->to_ym);
+	items_check_finish(o->check);	/* its warnings go into kpis.json too */
+	if (o->print_problems != NULL)
+		o->print_problems(m->diag, o->verbosity);
 	/* Everything after this reads the engine's report, the agreements and the
 	 * strings only: letting go of the events keeps 80 bytes per event (most of
 	 * a gigabyte at 10 million) out of the peak. */

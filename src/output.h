@@ -2,6 +2,7 @@
 #ifndef SLAREPORT_OUTPUT_H
 #define SLAREPORT_OUTPUT_H
 
+#include "items.h"
 #include "model.h"
 
 enum output_format {
@@ -19,6 +20,10 @@ struct output_options {
 	unsigned formats;	/* enum output_format bits */
 	int verbosity;		/* 0 quiet, 1 normal, 2 verbose */
 	const char *templates;	/* --templates DIR, or NULL */
+	/* items_check running beside (items_check_start), or NULL: waited for
+	 * after the KPIs are computed, then m's problems go to print_problems. */
+	struct items_check_run *check;
+	void (*print_problems)(const struct diag *d, int verbosity);
 };
 
 /* Computes the KPIs of m for the months asked for and publishes the chosen
