@@ -482,7 +482,7 @@ apply(struct replay *rp, const struct event *e)
 		}
 		break;
 	case EVENT_RATED:
-		item_fact(rp, FACT_RATED, t, e->score);
+		item_fact(rp, FACT_RATED, t, e->num);
 		break;
 	default:
 		break;
@@ -584,7 +584,7 @@ replay_item(struct replay *rp, const struct item *it, int x, struct fact **out)
 	rp->open = true;
 	rp->team = op->team;
 	rp->reassign = 0;
-	rp->opened_value = op->value;
+	rp->opened_value = op->num;
 	if (ag->kind == AGREEMENT_SLA) {
 		const int *olas;
 		int n = items_olas(rp->env.its, x, &olas);
@@ -599,7 +599,7 @@ replay_item(struct replay *rp, const struct item *it, int x, struct fact **out)
 			rp->c[k].pidx = period_of(c->pt, t0);
 		}
 		if ((f = new_fact(rp, c, FACT_OPENED, c->pidx, s)) != NULL)
-			f->num = op->value;
+			f->num = op->num;
 		for (k = 0; k < n; k++)
 			add_clock(rp, ROLE_OLA, olas[k],
 			    items_ola_severity(rp->env.its, olas[k], x, op->severity));

@@ -362,11 +362,11 @@ events_add_json(struct model *m, const cJSON *obj, uint32_t file, const char *re
 	char num[64];
 	int t;
 	struct civil_stamp st;
+	double value = NAN, score = NAN;
 
 	m->quality.events_read++;
 	memset(&e, 0, sizeof e);
-	e.value = NAN;
-	e.score = NAN;
+	e.num = NAN;
 	e.file = file;
 	e.line = (uint32_t)line;
 	if (!cJSON_IsObject(obj)) {
@@ -427,9 +427,9 @@ events_add_json(struct model *m, const cJSON *obj, uint32_t file, const char *re
 				continue;
 			}
 			if (k[0] == 'v')
-				e.value = v->valuedouble;
+				value = v->valuedouble;
 			else
-				e.score = v->valuedouble;
+				score = v->valuedouble;
 		}
 		/* Other fields are the exporter's own: kept out of the KPIs. */
 		if (slot != NULL && !cJSON_IsNull(v)) {
@@ -503,11 +503,13 @@ events_add_json(struct model *m, const cJSON *obj, uint32_t file, const char *re
 		    "missing \"severity\", required on \"%s\" events", event_type_name(t));
 		goto bad;
 	}
-	if (t == EVENT_RATED && isnan(e.score)) {
+	if (t == EVENT_RATED && isnan(score)) {
 		diag_add(m->diag, DIAG_ERROR, relpath, line, col,
 		    "missing \"score\", required on \"rated\" events");
 		goto bad;
 	}
+	/* Only these two types use a number: the record keeps one. */
+	e.num = t == EVENT_OPENED ? value : t == EVENT_RATED ? score : NAN;
 	model_add_event(m, &e);
 	return 0;
 bad:

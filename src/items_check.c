@@ -100,10 +100,10 @@ check_score(struct checker *c, const struct agreement *a, const struct event *e)
 {
 	char *msg;
 
-	if (!a->has_satisfaction || score_in_scale(a, e->score))
+	if (!a->has_satisfaction || score_in_scale(a, e->num))
 		return;
 	msg = xasprintf("item %s: score %g is outside the %s scale of agreement %s (%s); ignored",
-	    str(c->m, e->item), e->score,
+	    str(c->m, e->item), e->num,
 	    a->satisfaction_scale == SCALE_NPS ? "NPS" : "CSAT", a->id,
 	    a->satisfaction_scale == SCALE_NPS ? "0-10" : "1-5");
 	warn_at(c, e, msg);

@@ -643,8 +643,7 @@ add_event(struct model *m, const struct snap *sn, sla_time at, enum event_type t
 	e.type = (uint8_t)t;
 	e.file = sn->file;
 	e.line = sn->line;
-	e.value = NAN;
-	e.score = NAN;
+	e.num = NAN;
 	if (t == EVENT_OPENED || t == EVENT_ASSIGNED)
 		e.team = cur[SF_TEAM];
 	if (t == EVENT_OPENED || t == EVENT_SEVERITY_CHANGED)
@@ -655,7 +654,7 @@ add_event(struct model *m, const struct snap *sn, sla_time at, enum event_type t
 		e.service = cur[SF_SERVICE];
 		e.kind = cur[SF_KIND];
 		e.title = cur[SF_TITLE];
-		e.value = sn->value;
+		e.num = sn->value;
 	}
 	model_add_event(m, &e);
 }

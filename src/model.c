@@ -216,9 +216,9 @@ group_has_type(const struct event *g, size_t n, uint8_t type)
 
 /* Items are dense string ids with a few events each, so a counting sort by
  * item puts every event into its item's run in O(n), where a comparison sort
- * of 80-byte events spends most of the time; each short run is then sorted
+ * of 64-byte events spends most of the time; each short run is then sorted
  * by time on its own. The events move in place, along the permutation's
- * cycles: a second event array would cost n×80 bytes of fresh pages, whose
+ * cycles: a second event array would cost n×64 bytes of fresh pages, whose
  * faults alone take longer than the whole move. Extra memory: 4 bytes per
  * event and per string id (glibc's qsort takes 16 per event). */
 void

@@ -130,16 +130,17 @@ enum event_type {
 const char *event_type_name(enum event_type t);
 int event_type_from_name(const char *s, size_t n);
 
-/* One event, compact: strings are strtab ids (0 = absent). */
+/* One event, compact: strings are strtab ids (0 = absent). 64 bytes: a
+ * million of them are read, copied, sorted and replayed. */
 struct event {
 	sla_time at;			/* UTC */
+	double num;			/* opened: its "value"; rated: its "score";
+					   NAN otherwise and when absent */
 	uint32_t item;			/* id of the work item */
 	uint32_t seq;			/* input order over all files */
 	uint32_t team, severity, agreement, requester, service, kind, title;
 	uint32_t file;			/* strtab id of the file path */
 	uint32_t line;
-	double value;			/* NAN when absent */
-	double score;			/* NAN when absent */
 	uint8_t type;			/* enum event_type */
 };
 

@@ -118,7 +118,7 @@ output_build(struct model *m, const struct output_options *o)
 	if (o->print_problems != NULL)
 		o->print_problems(m->diag, o->verbosity);
 	/* Everything after this reads the engine's report, the agreements and the
-	 * strings only: letting go of the events keeps 80 bytes per event (most of
+	 * strings only: letting go of the events keeps 64 bytes per event (most of
 	 * a gigabyte at 10 million) out of the peak. */
 	model_release_events(m);
 	ka = xcalloc((size_t)r->nagreements + 1, sizeof *ka);

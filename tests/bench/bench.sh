@@ -8,6 +8,8 @@ SLAREPORT=${SLAREPORT:-./slareport}
 SLAGEN=${SLAGEN:-./gen/slagen}
 CJSONPARSE=${CJSONPARSE:-./build/cjsonparse}
 SIZES=${SIZES:-10000 100000 1000000}
+# The end-to-end scale check of issue 8 (every format); SCALE_EVENTS=0 skips it.
+SCALE_EVENTS=${SCALE_EVENTS:-10000000}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/slareport-bench.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT INT TERM
 
@@ -48,3 +50,23 @@ echo "| PDF of sample-data | pages | KB | ms | CPU ms |"
 echo "|---|---:|---:|---:|---:|"
 "$SLAREPORT" build sample-data -o "$TMP/pdf" --format pdf -v 2>&1 |
     sed -n 's/^slareport: \([^:]*\.pdf\): \([0-9]*\) pages, \([0-9]*\) KB, \([0-9]*\) ms (CPU \([0-9]*\) ms)$/| \1 | \2 | \3 | \4 | \5 |/p'
+
+# Scale: SCALE_EVENTS events (970 MB of NDJSON at 10 million), `build` with every
+# format, then `kpis` and `check`, each with its wall time and peak RSS.
+if [ "$SCALE_EVENTS" -gt 0 ]; then
+	dir="$TMP/scale"
+	"$SLAGEN" -q -o "$dir" --events "$SCALE_EVENTS" >/dev/null
+	mb=$(du -sb "$dir/events" | awk '{ printf "%.0f", $1 / 1048576 }')
+	echo
+	echo "| $SCALE_EVENTS events ($mb MB) | wall s | peak RSS MB |"
+	echo "|---|---:|---:|"
+	measure "$TMP/scale.out" "$SLAREPORT" build "$dir" -q -o "$TMP/scale-public" \
+	    --format html,pdf,json,csv
+	echo "| \`build\` (html, pdf, json, csv) | $secs | $rss_mb |"
+	rm -rf "$TMP/scale-public"
+	measure "$TMP/scale.json" "$SLAREPORT" kpis "$dir"
+	echo "| \`kpis\` | $secs | $rss_mb |"
+	measure "$TMP/scale.out" "$SLAREPORT" check "$dir"
+	echo "| \`check\` | $secs | $rss_mb |"
+	rm -rf "$dir" "$TMP/scale.json"
+fi
