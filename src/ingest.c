@@ -185,15 +185,60 @@ mappings_free(struct model *m, struct mappings *mm)
 	free(mm->tried);
 }
 
+/* The event files, and the threads parsing the canonical ones ahead. */
+struct event_files {
+	int n;				/* files, or -errno when the folder cannot be listed */
+	char **names, **rel, **full;
+	bool *want;			/* read without a mapping */
+	struct events_pool *pool;	/* NULL: read them here, one by one */
+};
+
+/* Lists the event files and starts the threads on the canonical ones, so that
+ * they read while the agreements are parsed. Reports nothing: every problem is
+ * reported by load_events, in the order of a one-thread read. */
 static void
-load_events(struct model *m, const char *map, int *io)
+events_begin(struct model *m, const char *map, struct event_files *ef)
 {
 	static const char *const suffixes[] = { ".json", ".ndjson", ".jsonl", NULL };
-	char *dir = xasprintf("%s/events", m->src), **names = NULL, **rel, **full;
-	int n, i;
+	char *dir = xasprintf("%s/events", m->src);
+	struct mappings none = { 0 };
+	int i;
+
+	memset(ef, 0, sizeof *ef);
+	ef->n = list_dir(dir, suffixes, &ef->names);
+	free(dir);
+	if (ef->n < 0)
+		return;
+	ef->rel = xcalloc((size_t)ef->n + 1, sizeof *ef->rel);
+	ef->full = xcalloc((size_t)ef->n + 1, sizeof *ef->full);
+	ef->want = xcalloc((size_t)ef->n + 1, sizeof *ef->want);
+	for (i = 0; i < ef->n; i++) {
+		ef->rel[i] = xasprintf("events/%s", ef->names[i]);
+		ef->full[i] = xasprintf("%s/%s", m->src, ef->rel[i]);
+		ef->want[i] = map == NULL && !has_mapping(m, &none, ef->rel[i]);
+	}
+	ef->pool = events_pool_start(m, ef->n, ef->rel, ef->full, ef->want);
+}
+
+static void
+events_free(struct event_files *ef)
+{
+	events_pool_free(ef->pool);
+	if (ef->n > 0) {
+		free_names(ef->rel, ef->n);
+		free_names(ef->full, ef->n);
+		free_names(ef->names, ef->n);
+	}
+	free(ef->want);
+}
+
+static void
+load_events(struct model *m, const char *map, struct event_files *ef, int *io)
+{
+	static const char *const suffixes[] = { ".json", ".ndjson", ".jsonl", NULL };
+	char *dir = xasprintf("%s/events", m->src);
+	int n = ef->n, i;
 	struct mappings mm = { 0 };
-	struct events_pool *pool;
-	bool *want;
 	bool missing;
 
 	if (map != NULL) {
@@ -207,9 +252,8 @@ load_events(struct model *m, const char *map, int *io)
 	}
 	mm.rule = xcalloc((size_t)m->site.nmappings + 1, sizeof *mm.rule);
 	mm.tried = xcalloc((size_t)m->site.nmappings + 1, sizeof *mm.tried);
-
-	n = list_dir(dir, suffixes, &names);
 	warn_irregular(m, dir, "events", suffixes);
+	free(dir);
 	if (n < 0) {
 		/* No events folder: a project of agreements only, nothing to count. */
 		if (n != -ENOENT) {
@@ -218,46 +262,30 @@ load_events(struct model *m, const char *map, int *io)
 			*io = 1;
 		}
 		mappings_free(m, &mm);
-		free(dir);
 		return;
 	}
-	rel = xcalloc((size_t)n + 1, sizeof *rel);
-	full = xcalloc((size_t)n + 1, sizeof *full);
-	want = xcalloc((size_t)n + 1, sizeof *want);
-	for (i = 0; i < n; i++) {
-		rel[i] = xasprintf("events/%s", names[i]);
-		full[i] = xasprintf("%s/%s", m->src, rel[i]);
-		want[i] = !has_mapping(m, &mm, rel[i]);
-	}
-	/* Canonical files are parsed ahead on threads; this loop still takes
+	/* Canonical files were parsed ahead on threads; this loop still takes
 	 * every file in order, so the model is the same either way. */
-	pool = events_pool_start(m, n, rel, full, want);
 	for (i = 0; i < n; i++) {
 		bool broken;
-		const struct mapping *mp = mapping_for(m, &mm, rel[i], &broken);
+		const struct mapping *mp = mapping_for(m, &mm, ef->rel[i], &broken);
 
 		progress_note("reading events", (uint64_t)i, (uint64_t)n, "files");
 		if (broken)
-			diag_add(m->diag, DIAG_ERROR, rel[i], 0, 0, "not read: its mapping "
+			diag_add(m->diag, DIAG_ERROR, ef->rel[i], 0, 0, "not read: its mapping "
 			    "file has errors");
 		else if (mp != NULL) {
 			if (mm.run == NULL)
 				mm.run = mapping_run_new(m);
-			if (mapping_run_file(mm.run, mp, rel[i], full[i]) < 0)
+			if (mapping_run_file(mm.run, mp, ef->rel[i], ef->full[i]) < 0)
 				*io = 1;
-		} else if ((pool != NULL ? events_pool_merge(pool, i) :
-		    events_load_file(m, rel[i], full[i])) < 0)
+		} else if ((ef->pool != NULL ? events_pool_merge(ef->pool, i) :
+		    events_load_file(m, ef->rel[i], ef->full[i])) < 0)
 			*io = 1;
 	}
-	events_pool_free(pool);
-	free_names(rel, n);
-	free_names(full, n);
-	free(want);
 	if (mm.run != NULL)
 		mapping_run_finish(mm.run);
 	progress_note("sorting events", 0, 0, NULL);
-	free_names(names, n);
-	free(dir);
 	mappings_free(m, &mm);
 	model_sort_events(m);
 }
@@ -266,6 +294,7 @@ enum ingest_status
 ingest_load(const char *src, const char *map, struct model **out)
 {
 	struct model *m;
+	struct event_files ef;
 	int io = 0;
 
 	*out = NULL;
@@ -274,8 +303,12 @@ ingest_load(const char *src, const char *map, struct model **out)
 	m = model_new(src);
 	progress_note("reading the agreements", 0, 0, NULL);
 	load_site(m, &io);
+	/* Events need only site.yml (its zone and mappings): their threads
+	 * start before the agreements are parsed. */
+	events_begin(m, map, &ef);
 	load_agreements(m, &io);
-	load_events(m, map, &io);
+	load_events(m, map, &ef, &io);
+	events_free(&ef);
 	*out = m;
 	return io == 2 ? INGEST_NO_MAP : io ? INGEST_IO : INGEST_OK;
 }
