@@ -224,8 +224,14 @@ put_value(struct out *o, const cJSON *item, size_t depth)
 int
 json_print(struct strbuf *sb, const cJSON *item)
 {
+	return json_print_at(sb, item, 0);
+}
+
+int
+json_print_at(struct strbuf *sb, const cJSON *item, size_t depth)
+{
 	struct out o = { *sb, NULL };
-	int rc = item != NULL ? put_value(&o, item, 0) : -1;
+	int rc = item != NULL ? put_value(&o, item, depth) : -1;
 
 	if (rc != 0)
 		o.sb.len = sb->len;

@@ -109,10 +109,11 @@ void kpi_report_free(struct kpi_report *r);
 /* The kpis.json tree of SPEC §5 (plus helpful extra fields for renderers).
  * The caller frees it with cJSON_Delete(). */
 struct cJSON *kpi_report_json(const struct kpi_report *r, const struct model *m);
-/* The same tree, its months built on one thread per processor, all of them
- * allocating from arenas (jsonarena.h): call between jsonarena_begin and
- * jsonarena_end, print *root, then kpi_report_json_release (which lets the
- * threads free their arenas) before jsonarena_end. Never cJSON_Delete it. */
+/* The same tree for printing only: its months are built and printed on one
+ * thread per processor and held as raw text (json_print_at) that the tree
+ * borrows. Print *root, then free it with jsonarena_end (call this between
+ * jsonarena_begin and jsonarena_end) and the texts with
+ * kpi_report_json_release; never cJSON_Delete it. */
 struct kpi_json_build;
 struct kpi_json_build *kpi_report_json_threads(const struct kpi_report *r,
     const struct model *m, struct cJSON **root);

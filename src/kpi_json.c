@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include <cJSON.h>
+#include "json_print.h"
 #include "jsonarena.h"
 
 static const char *const seg_names[] = { "running", "outside", "paused", "ended" };
@@ -282,51 +283,25 @@ kpi_report_json(const struct kpi_report *r, const struct model *m)
 }
 
 /*
- * At a million events the tree has millions of nodes, and building it was a
- * tenth of `slareport kpis`. The months are independent: threads build them,
- * each from its own arena (jsonarena.h), and stay alive, holding their
- * arenas, until the tree is printed. Units are handed out in order and put in
- * place by index, so the tree is the same whichever thread built what.
+ * At a million events the tree has millions of nodes, and building and
+ * printing it was a seventh of `slareport kpis`. The months are independent:
+ * threads build each month's subtree in their own arena (jsonarena.h), print
+ * it as it would be printed in place (json_print_at), and let it go; the tree
+ * holds the texts as raw values. Units are handed out in order and put in
+ * place by index, so the text is the same whichever thread made what.
  */
 #define MAX_JSON_THREADS 4
+#define PERIOD_DEPTH 4		/* root, agreements[], agreement, periods[] */
 
 struct kpi_json_build {
 	const struct kpi_report *r;
 	const struct model *m;
-	size_t nunits, next, built;
+	size_t nunits, next;
 	const struct kpi_period **per;	/* unit k: its period and agreement */
 	const struct agreement **ag;
-	cJSON **units;
-	bool release;
+	struct strbuf *text;		/* unit k printed */
 	pthread_mutex_t lock;
-	pthread_cond_t cond;
-	int nthreads;
-	pthread_t thread[MAX_JSON_THREADS];
 };
-
-/* Builds units until none is left; returns with the lock not held. */
-static void
-build_units(struct kpi_json_build *b)
-{
-	for (;;) {
-		size_t k;
-		cJSON *o;
-
-		pthread_mutex_lock(&b->lock);
-		if (b->next == b->nunits) {
-			pthread_mutex_unlock(&b->lock);
-			return;
-		}
-		k = b->next++;
-		pthread_mutex_unlock(&b->lock);
-		o = period_json(b->per[k], b->ag[k], b->m);
-		pthread_mutex_lock(&b->lock);
-		b->units[k] = o;
-		if (++b->built == b->nunits)
-			pthread_cond_broadcast(&b->cond);
-		pthread_mutex_unlock(&b->lock);
-	}
-}
 
 static void *
 json_worker(void *arg)
@@ -334,12 +309,20 @@ json_worker(void *arg)
 	struct kpi_json_build *b = arg;
 
 	jsonarena_begin();
-	build_units(b);
-	pthread_mutex_lock(&b->lock);
-	while (!b->release)
-		pthread_cond_wait(&b->cond, &b->lock);
-	pthread_mutex_unlock(&b->lock);
-	jsonarena_end();	/* the subtrees this thread built */
+	for (;;) {
+		size_t k;
+		cJSON *o;
+
+		pthread_mutex_lock(&b->lock);
+		k = b->next < b->nunits ? b->next++ : b->nunits;
+		pthread_mutex_unlock(&b->lock);
+		if (k == b->nunits)
+			break;
+		o = period_json(b->per[k], b->ag[k], b->m);
+		json_print_at(&b->text[k], o, PERIOD_DEPTH);
+		jsonarena_reset();	/* o */
+	}
+	jsonarena_end();
 	return NULL;
 }
 
@@ -349,6 +332,10 @@ kpi_report_json_threads(const struct kpi_report *r, const struct model *m, cJSON
 	struct kpi_json_build *b = xcalloc(1, sizeof *b);
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	int i, p, want = ncpu < 1 ? 1 : ncpu > MAX_JSON_THREADS ? MAX_JSON_THREADS : (int)ncpu;
+	int started = 0;
+	pthread_t thread[MAX_JSON_THREADS];
+	static char unprintable[] = "null";	/* a period json_print refused: none */
+	cJSON **units;
 	size_t k = 0;
 
 	b->r = r;
@@ -357,46 +344,45 @@ kpi_report_json_threads(const struct kpi_report *r, const struct model *m, cJSON
 		b->nunits += (size_t)r->agreements[i].nperiods;
 	b->per = xcalloc(b->nunits + 1, sizeof *b->per);
 	b->ag = xcalloc(b->nunits + 1, sizeof *b->ag);
-	b->units = xcalloc(b->nunits + 1, sizeof *b->units);
+	b->text = xcalloc(b->nunits + 1, sizeof *b->text);
+	units = xcalloc(b->nunits + 1, sizeof *units);
 	for (i = 0; i < r->nagreements; i++)
 		for (p = 0; p < r->agreements[i].nperiods; p++, k++) {
 			b->per[k] = &r->agreements[i].periods[p];
 			b->ag[k] = &m->agreements[r->agreements[i].index];
 		}
 	pthread_mutex_init(&b->lock, NULL);
-	pthread_cond_init(&b->cond, NULL);
-	/* The caller's thread builds too: want - 1 helpers. */
-	for (i = 1; i < want && (size_t)i < b->nunits; i++) {
-		if (pthread_create(&b->thread[b->nthreads], NULL, json_worker, b) != 0)
+	for (i = 0; i < want; i++) {
+		if (pthread_create(&thread[started], NULL, json_worker, b) != 0)
 			break;
-		b->nthreads++;
+		started++;
 	}
-	build_units(b);
-	pthread_mutex_lock(&b->lock);
-	while (b->built < b->nunits)
-		pthread_cond_wait(&b->cond, &b->lock);
-	pthread_mutex_unlock(&b->lock);
-	*root = report_json(r, m, b->units);
+	if (started == 0)
+		json_worker(b);	/* no thread: this one does it all */
+	for (i = 0; i < started; i++)
+		pthread_join(thread[i], NULL);
+	pthread_mutex_destroy(&b->lock);
+	/* Raw values that borrow the texts: freed by kpi_report_json_release. */
+	for (k = 0; k < b->nunits; k++) {
+		units[k] = cJSON_CreateRaw("");
+		units[k]->valuestring = b->text[k].data != NULL ? b->text[k].data : unprintable;
+	}
+	*root = report_json(r, m, units);
+	free(units);
 	return b;
 }
 
 void
 kpi_report_json_release(struct kpi_json_build *b)
 {
-	int i;
+	size_t k;
 
 	if (b == NULL)
 		return;
-	pthread_mutex_lock(&b->lock);
-	b->release = true;
-	pthread_cond_broadcast(&b->cond);
-	pthread_mutex_unlock(&b->lock);
-	for (i = 0; i < b->nthreads; i++)
-		pthread_join(b->thread[i], NULL);
-	pthread_mutex_destroy(&b->lock);
-	pthread_cond_destroy(&b->cond);
+	for (k = 0; k < b->nunits; k++)
+		strbuf_free(&b->text[k]);
 	free(b->per);
 	free(b->ag);
-	free(b->units);
+	free(b->text);
 	free(b);
 }

@@ -4,8 +4,11 @@
 #include <criterion/criterion.h>
 #include <cJSON.h>
 #include <stdlib.h>
+#include <string.h>
 #include "ingest.h"
 #include "items.h"
+#include "json_print.h"
+#include "jsonarena.h"
 #include "kpi.h"
 
 static char *
@@ -38,5 +41,35 @@ Test(kpi_threads, same_report_for_every_thread_count)
 		free(other);
 	}
 	free(one);
+	model_free(m);
+}
+
+/* kpis prints a tree whose months were printed apart, on threads, as raw text
+ * (kpi_report_json_threads): the same bytes as printing the whole tree. */
+Test(kpi_threads, months_printed_apart_print_the_same)
+{
+	struct model *m = NULL;
+	struct kpi_report *r;
+	struct kpi_json_build *b;
+	struct strbuf whole = { 0 }, apart = { 0 };
+	cJSON *tree, *root;
+
+	cr_assert_eq(ingest_load("sample-data", NULL, &m), INGEST_OK);
+	items_check(m);
+	r = kpi_compute(m, -1, -1);
+	tree = kpi_report_json(r, m);
+	cr_assert_eq(json_print(&whole, tree), 0);
+	cJSON_Delete(tree);
+	jsonarena_begin();
+	b = kpi_report_json_threads(r, m, &root);
+	cr_assert_eq(json_print(&apart, root), 0);
+	jsonarena_end();
+	kpi_report_json_release(b);
+	cr_assert_gt(whole.len, 10000);
+	cr_assert_eq(apart.len, whole.len);
+	cr_assert(memcmp(apart.data, whole.data, whole.len) == 0, "the texts differ");
+	strbuf_free(&whole);
+	strbuf_free(&apart);
+	kpi_report_free(r);
 	model_free(m);
 }
