@@ -133,6 +133,16 @@ diag_add(struct diag *d, enum diag_level level, const char *file, int line,
 	va_list ap;
 	char *msg;
 
+	/* Past the cap only the count changes: a file of junk makes millions of
+	 * problems, and formatting each just to drop it was most of the time. */
+	if (file != NULL) {
+		struct file_count *f = file_count(d, file);
+		if (f->n[level] > MAX_PER_FILE) {
+			f->n[level]++;
+			d->count[level]++;
+			return;
+		}
+	}
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);

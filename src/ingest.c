@@ -224,7 +224,7 @@ static void
 events_free(struct event_files *ef)
 {
 	events_pool_free(ef->pool);
-	if (ef->n > 0) {
+	if (ef->n >= 0) {	/* an empty folder has its (empty) arrays too */
 		free_names(ef->rel, ef->n);
 		free_names(ef->full, ef->n);
 		free_names(ef->names, ef->n);
