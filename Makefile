@@ -135,6 +135,12 @@ check-asan: deps
 	    OPT='-O1 -g -fno-omit-frame-pointer' \
 	    SANFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' check
 
+# The threaded stages under ThreadSanitizer (tests/tsan/run.sh).
+check-tsan: deps
+	$(MAKE) BUILD=build-tsan BIN=build-tsan/slareport GEN=build-tsan/slagen \
+	    OPT='-O1 -g' SANFLAGS='-fsanitize=thread' build-tsan/slareport build-tsan/slagen
+	SLAREPORT=./build-tsan/slareport SLAGEN=./build-tsan/slagen sh tests/tsan/run.sh
+
 # ---- fuzzing (tests/fuzz/README.md): every tests/fuzz/fuzz_*.c is a libFuzzer
 # target, run FUZZ_SECONDS each from its seed corpus tests/fuzz/corpus/NAME/. ----
 FUZZ_SECONDS ?= 60
@@ -197,7 +203,7 @@ install: slareport
 	cp docs/slareport.1 $(DESTDIR)$(MANDIR)/man1/slareport.1
 
 clean:
-	rm -rf build build-asan build-fuzz slareport gen/slagen public sample-data.tmp
+	rm -rf build build-asan build-tsan build-fuzz slareport gen/slagen public sample-data.tmp
 
-.PHONY: all unit e2e check test check-asan bench bench-site demo deps install clean sample-data \
+.PHONY: all unit e2e check test check-asan check-tsan bench bench-site demo deps install clean sample-data \
 	fuzz fuzz-bins memcheck lint
