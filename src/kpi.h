@@ -90,7 +90,8 @@ struct kpi_report {
 };
 
 /* The month (year * 12 + month - 1) a default report covers: the last month, in
- * the site's zone, that ended at or before the latest event; -1 without events. */
+ * the site's zone, that ended at or before the latest event; -1 without events.
+ * Both read the span model_sort_events records. */
 int kpi_default_period(const struct model *m);
 /* The first event's month in the site's zone, -1 without events. */
 int kpi_first_month(const struct model *m);

@@ -228,7 +228,7 @@ model_sort_events(struct model *m)
 	size_t n = m->nevents, nb = strtab_count(m->strings), i, k, b, e, g = 0, out = 0;
 	uint32_t *end, *src, c, sum = 0, j, q;
 
-	m->latest_at = 0;
+	m->latest_at = m->earliest_at = 0;
 	if (n == 0)
 		return;		/* ev may be NULL: no pointer arithmetic on it */
 	/* Events per item; an id beyond the string table (none today) widens it. */
@@ -286,6 +286,8 @@ model_sort_events(struct model *m)
 			}
 			if (ev[i].at > m->latest_at)
 				m->latest_at = ev[i].at;
+			if (out == 0 || ev[i].at < m->earliest_at)
+				m->earliest_at = ev[i].at;
 			if (out != i)
 				ev[out] = ev[i];
 			out++;

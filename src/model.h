@@ -168,6 +168,7 @@ struct model {
 					   released (model_release_events) */
 	size_t nevents, capevents;
 	sla_time latest_at;		/* the latest event (set by sorting), 0: none */
+	sla_time earliest_at;		/* the earliest (set by sorting), 0: none */
 	struct strtab *strings;
 	struct data_quality quality;
 	struct unmapped_value *unmapped;	/* found by mappings (mapping_apply.c) */

@@ -40,7 +40,7 @@ struct ref {
 	struct event *ev;
 	size_t n;
 	uint64_t dup;
-	sla_time latest;
+	sla_time latest, earliest;
 };
 
 /* The expected result: the implementation model_sort_events had before the
@@ -77,6 +77,8 @@ reference(const struct model *m)
 		if (ev[i].item != 0) {
 			if (ev[i].at > r.latest)
 				r.latest = ev[i].at;
+			if (r.n == 0 || ev[i].at < r.earliest)
+				r.earliest = ev[i].at;
 			ev[r.n++] = ev[i];
 		}
 	return r;
@@ -94,6 +96,7 @@ check_sorted(struct model *m)
 	cr_assert_eq(m->nevents, r.n, "kept %zu events, expected %zu", m->nevents, r.n);
 	cr_assert_eq(m->quality.events_duplicate - dup0, r.dup);
 	cr_assert_eq(m->latest_at, r.latest);
+	cr_assert_eq(m->earliest_at, r.earliest);
 	for (i = 0; i < r.n; i++) {
 		const struct event *a = &m->events[i], *b = &r.ev[i];
 
