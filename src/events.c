@@ -1047,9 +1047,12 @@ events_load_file(struct model *m, const char *relpath, const char *fullpath)
 	return events_stream_file(m, relpath, fullpath, "", NULL, NULL);
 }
 
-int
-events_load_part(struct model *m, const char *relpath, const char *fullpath,
-    int64_t start, int64_t end, int *lines)
+/* Reads the lines of fullpath that start in [start, end) (end < 0: all the
+ * file, any format) into m or, with fn, hands its records to fn. */
+static int
+read_stream(struct model *m, const char *relpath, const char *fullpath,
+    const char *records, events_record_fn *fn, void *ctx, int64_t start, int64_t end,
+    int *lines)
 {
 	struct reader r;
 	int rc;
@@ -1059,28 +1062,8 @@ events_load_part(struct model *m, const char *relpath, const char *fullpath,
 	r.relpath = relpath;
 	r.file = intern(m, relpath);
 	r.cur_line = 1;
-	r.records = "";
 	r.part_start = start;
 	r.part_end = end;
-	rc = read_file_records(&r, fullpath);
-	strbuf_free(&r.where);
-	*lines = r.lines;
-	return rc;
-}
-
-int
-events_stream_file(struct model *m, const char *relpath, const char *fullpath,
-    const char *records, events_record_fn *fn, void *ctx)
-{
-	struct reader r;
-	int rc;
-
-	memset(&r, 0, sizeof r);
-	r.m = m;
-	r.relpath = relpath;
-	r.file = intern(m, relpath);
-	r.cur_line = 1;
-	r.part_end = -1;
 	r.fn = fn;
 	r.ctx = ctx;
 	r.records = records;
@@ -1090,5 +1073,21 @@ events_stream_file(struct model *m, const char *relpath, const char *fullpath,
 	rc = read_file_records(&r, fullpath);
 	jsonptr_free(&r.ptr);
 	strbuf_free(&r.where);
+	if (lines != NULL)
+		*lines = r.lines;
 	return rc;
+}
+
+int
+events_load_part(struct model *m, const char *relpath, const char *fullpath,
+    int64_t start, int64_t end, int *lines)
+{
+	return read_stream(m, relpath, fullpath, "", NULL, NULL, start, end, lines);
+}
+
+int
+events_stream_file(struct model *m, const char *relpath, const char *fullpath,
+    const char *records, events_record_fn *fn, void *ctx)
+{
+	return read_stream(m, relpath, fullpath, records, fn, ctx, 0, -1, NULL);
 }
