@@ -77,12 +77,10 @@ const char *
 ch_pct(struct ch_ctx *cx, double v)
 {
 	struct strbuf sb = {0};
-	double t;
 
 	if (isnan(v))
 		return ch_text(cx, "common.not_available");
-	t = floor(v * 10 + 1e-7) / 10;
-	i18n_percent(cx->loc, &sb, t, t == floor(t) ? 0 : 1);
+	i18n_figure_percent(cx->loc, &sb, v);
 	return ch_keep(cx, strbuf_detach(&sb, NULL));
 }
 

@@ -3,6 +3,7 @@
 #include "i18n.h"
 
 #include <ctype.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -192,6 +193,30 @@ i18n_format(const struct i18n *t, struct strbuf *sb, const char *key, ...)
 	va_end(ap);
 }
 
+/* Writes v >= 0 with the given decimals, rounded half away from zero as people
+ * round (printf rounds the binary value half to even: 87.25 would print 87.2).
+ * The scaling by 10^decimals is exact or rounds to the nearest double, so a
+ * value typed as 87.25 or 0.15 rounds up. Values too large for the integer
+ * path (2^53 after scaling) have no fraction worth rounding. */
+static void
+format_half_away(char *buf, size_t n, double v, int decimals)
+{
+	double scale = 1, scaled;
+
+	for (int i = 0; i < decimals; i++)
+		scale *= 10;
+	scaled = round(v * scale);
+	if (scaled >= 9007199254740992.0) {
+		snprintf(buf, n, "%.*f", decimals, v);
+		return;
+	}
+	uint64_t k = (uint64_t)scaled, p = (uint64_t)scale;
+	if (decimals == 0)
+		snprintf(buf, n, "%" PRIu64, k);
+	else
+		snprintf(buf, n, "%" PRIu64 ".%0*" PRIu64, k / p, decimals, k % p);
+}
+
 void
 i18n_number(const struct i18n *t, struct strbuf *sb, double v, int decimals)
 {
@@ -208,7 +233,7 @@ i18n_number(const struct i18n *t, struct strbuf *sb, double v, int decimals)
 		decimals = 0;
 	if (decimals > 6)
 		decimals = 6;
-	snprintf(buf, sizeof buf, "%.*f", decimals, fabs(v));
+	format_half_away(buf, sizeof buf, fabs(v), decimals);
 	for (p = buf; *p != '\0'; p++)
 		if (*p >= '1' && *p <= '9')
 			allzero = 0;
@@ -242,6 +267,14 @@ i18n_percent(const struct i18n *t, struct strbuf *sb, double pct, int decimals)
 	args[0] = num.data;
 	i18n_subst(sb, text_or(t, "number.percent", "%s%%"), 1, args);
 	strbuf_free(&num);
+}
+
+void
+i18n_figure_percent(const struct i18n *t, struct strbuf *sb, double pct)
+{
+	double r = round(pct * 10) / 10;
+
+	i18n_percent(t, sb, pct, isfinite(r) && r == floor(r) ? 0 : 1);
 }
 
 static const char *const en_short[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",

@@ -26,10 +26,16 @@ const struct cJSON *i18n_messages(const struct i18n *t);
  * DIN 5008 asks); 1,234.5 / 1.234,5; Oct 2026 / Okt. 2026 (long: October 2026
  * / Oktober 2026); 4h 30m / 4 Std. 30 Min. — hours and minutes, never days (a
  * business day depends on the calendar), seconds only below 10 minutes; a
- * negative duration or non-finite number prints "n/a". ym is year * 12 +
+ * negative duration or non-finite number prints "n/a"; numbers round half
+ * away from zero. ym is year * 12 +
  * month - 1. */
 void i18n_percent(const struct i18n *t, struct strbuf *sb, double pct, int decimals);
 void i18n_number(const struct i18n *t, struct strbuf *sb, double v, int decimals);
+/* The one format of a figure in percent (attainment, goal, share) wherever it
+ * is shown — key figures, tables, chart labels, chart data, PDF: rounded half
+ * away from zero to one decimal, the decimal left out when it is 0 (87.096 ->
+ * 87.1%, 77.78 -> 77.8%, 93.75 -> 93.8%, 99.96 -> 100%). */
+void i18n_figure_percent(const struct i18n *t, struct strbuf *sb, double pct);
 void i18n_month(const struct i18n *t, struct strbuf *sb, int ym, int long_form);
 void i18n_duration(const struct i18n *t, struct strbuf *sb, int64_t seconds);
 /* The name of month 0-11 alone ("Oct" / "Okt.", long: "October"); owned by t. */

@@ -307,7 +307,7 @@ vx_add_percent(const struct view_ctx *v, cJSON *o, const char *key, const cJSON 
 		cJSON_AddStringToObject(o, key, "–");
 		return;
 	}
-	i18n_percent(v->loc, &sb, pct->valuedouble, pct->valuedouble == floor(pct->valuedouble) ? 0 : 1);
+	i18n_figure_percent(v->loc, &sb, pct->valuedouble);
 	cJSON_AddStringToObject(o, key, sb.data != NULL ? sb.data : "");
 	strbuf_free(&sb);
 }

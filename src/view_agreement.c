@@ -464,7 +464,7 @@ view_agreement(const struct view_ctx *v, int i)
 		cJSON_AddStringToObject(e, "response", sv->response_text != NULL ? sv->response_text : "–");
 		cJSON_AddStringToObject(e, "resolution", sv->resolution_text != NULL ? sv->resolution_text : "–");
 		if (!isnan(sv->goal)) {
-			i18n_percent(v->loc, &sb, sv->goal, sv->goal == floor(sv->goal) ? 0 : 1);
+			i18n_figure_percent(v->loc, &sb, sv->goal);
 			cJSON_AddStringToObject(e, "goal", sb.data);
 			strbuf_free(&sb);
 		} else

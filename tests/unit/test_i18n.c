@@ -79,6 +79,53 @@ Test(i18n, english_formats)
 	i18n_free(t);
 }
 
+static char *
+figure(struct i18n *t, double v)
+{
+	struct strbuf sb = {0};
+	i18n_figure_percent(t, &sb, v);
+	return strbuf_detach(&sb, NULL);
+}
+
+/* Issue 13: one formatter for every figure, rounding half away from zero to one
+ * decimal. The values of the October report (87.096 printed "87%" in a chart and
+ * "87.1%" beside it; 77.78 and 93.75 were truncated to 77.7 and 93.7), values
+ * exactly halfway (printf would round 87.25 to 87.2, half to even on the binary
+ * value), just below and above, and the whole-number edge. */
+Test(i18n, figure_rounds_half_away_from_zero)
+{
+	struct i18n *t = i18n_load("en"), *de = i18n_load("de");
+
+	EXPECT_FMT(figure(t, 87.096), "87.1%");
+	EXPECT_FMT(figure(t, 77.78), "77.8%");
+	EXPECT_FMT(figure(t, 93.75), "93.8%");
+	EXPECT_FMT(figure(t, 87.25), "87.3%");
+	EXPECT_FMT(figure(t, 87.249999), "87.2%");
+	EXPECT_FMT(figure(t, 0.05), "0.1%");
+	EXPECT_FMT(figure(t, 0.15), "0.2%");
+	EXPECT_FMT(figure(t, 0.04), "0%");
+	EXPECT_FMT(figure(t, 99.95), "100%");
+	EXPECT_FMT(figure(t, 99.94), "99.9%");
+	EXPECT_FMT(figure(t, 100), "100%");
+	EXPECT_FMT(figure(t, 95), "95%");
+	EXPECT_FMT(figure(t, 94.96), "95%");
+	EXPECT_FMT(figure(t, 0), "0%");
+	EXPECT_FMT(figure(t, 66.666666), "66.7%");
+	EXPECT_FMT(figure(t, 33.333333), "33.3%");
+	EXPECT_FMT(figure(t, -12.25), "-12.3%");
+	EXPECT_FMT(figure(t, NAN), "n/a");
+	EXPECT_FMT(figure(de, 87.25), "87,3" NBSP "%");
+	EXPECT_FMT(figure(de, 93.75), "93,8" NBSP "%");
+	/* The plain number formatter rounds the same way at any precision. */
+	EXPECT_FMT(num(t, 2.5, 0), "3");
+	EXPECT_FMT(num(t, -2.5, 0), "-3");
+	EXPECT_FMT(num(t, 1234.125, 2), "1,234.13");
+	EXPECT_FMT(num(t, 0.5, 0), "1");
+	EXPECT_FMT(num(t, 1e17, 1), "100,000,000,000,000,000.0");
+	i18n_free(t);
+	i18n_free(de);
+}
+
 Test(i18n, german_formats)
 {
 	struct i18n *t = i18n_load("de");
