@@ -171,6 +171,31 @@ calendar_free(struct calendar *c)
 	free(c);
 }
 
+void
+calendar_subtract(struct calendar *c, sla_time from, sla_time to)
+{
+	struct spans sp = { NULL, 0, 0 };
+	size_t i;
+
+	if (to <= from)
+		return;
+	/* Each interval keeps what lies before from and after to: at most one
+	 * more interval than before, rebuilt with its sums by merge_into. */
+	for (i = 0; i < c->n; i++) {
+		if (c->end[i] <= from || c->start[i] >= to) {
+			add(&sp, c->start[i], c->end[i], c->start[i], c->end[i]);
+			continue;
+		}
+		add(&sp, c->start[i], from, c->start[i], c->end[i]);
+		add(&sp, to, c->end[i], c->start[i], c->end[i]);
+	}
+	free(c->start);
+	free(c->end);
+	free(c->cum);
+	merge_into(c, &sp);
+	free(sp.v);
+}
+
 /* Number of intervals that start at or before t. */
 static size_t
 count_started(const struct calendar *c, sla_time t)

@@ -37,6 +37,8 @@ struct calendar;
 struct calendar *calendar_compile(const struct calendar_spec *spec, sla_time from,
     sla_time to);
 void calendar_free(struct calendar *c);
+/* Takes [from, to) out of c's working time (a maintenance window: SPEC §8). */
+void calendar_subtract(struct calendar *c, sla_time from, sla_time to);
 
 /* Business seconds inside the calendar in [a, b); 0 when b <= a. */
 int64_t calendar_business_seconds(const struct calendar *c, sla_time a, sla_time b);

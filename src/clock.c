@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "maintenance.h"
 
 /*
  * Why one pass serves every month: a report for month P reads only the events
@@ -62,6 +63,9 @@ struct replay {
 	uint32_t team;
 	int reassign;
 	double opened_value;
+	/* (agreement, window, month) already reported for this item */
+	struct { int a, w, p; } *marks;
+	size_t nmarks, capmarks;
 };
 
 int
@@ -111,6 +115,7 @@ replay_free(struct replay *rp)
 	for (i = 0; i < rp->capc; i++)
 		free(rp->c[i].h);
 	free(rp->c);
+	free(rp->marks);
 	free(rp);
 }
 
@@ -282,6 +287,43 @@ breach(struct replay *rp, struct clk *c, sla_time b)
 	timeline(c, b, f);
 }
 
+/* Notes, once per item, window and month, that c was running (live, not
+ * paused) inside a maintenance window during [from, to): the ledger counts the
+ * items whose clocks a window stopped (SPEC §8). */
+static void
+maintenance_touch(struct replay *rp, const struct clk *c, sla_time from, sla_time to)
+{
+	const struct agreement *ag = c->ag;
+	int w, p, last;
+	size_t k;
+
+	for (w = 0; w < ag->nmaintenance; w++) {
+		const struct maintenance_window *mw = &ag->maintenance[w];
+		sla_time lo = from > mw->from ? from : mw->from;
+		sla_time hi = to < mw->to ? to : mw->to;
+		if (hi <= lo || !maintenance_applies(mw, c->sev))
+			continue;
+		last = period_of(c->pt, hi - 1);
+		for (p = period_of(c->pt, lo); p <= last; p++) {
+			struct fact *f;
+			void *v = rp->marks;
+			for (k = 0; k < rp->nmarks; k++)
+				if (rp->marks[k].a == c->a && rp->marks[k].w == w &&
+				    rp->marks[k].p == p)
+					break;
+			if (k < rp->nmarks)
+				continue;
+			xgrow(&v, &rp->capmarks, rp->nmarks + 1, sizeof *rp->marks);
+			rp->marks = v;
+			rp->marks[rp->nmarks].a = c->a;
+			rp->marks[rp->nmarks].w = w;
+			rp->marks[rp->nmarks++].p = p;
+			if ((f = new_fact(rp, c, FACT_MAINTENANCE, p, w)) != NULL)
+				f->item = ev(rp, rp->it->first)->item;
+		}
+	}
+}
+
 /* Counts the business time of a running clock up to t, dating a breach on the
  * way (at t itself included: see the comment at the top). */
 static void
@@ -292,6 +334,8 @@ advance(struct replay *rp, struct clk *c, sla_time t)
 
 	if (!running(rp, c) || t <= c->seg)
 		return;
+	if (c->ag->nmaintenance > 0)
+		maintenance_touch(rp, c, c->seg, t);
 	cal = cal_of(rp, c);
 	if (!c->breached && (tg = target_of(c)) >= 0) {
 		int64_t need = tg - c->acc + 1;
@@ -553,6 +597,8 @@ finish(struct replay *rp, struct clk *c)
 {
 	int64_t tg;
 
+	if (running(rp, c) && c->ag->nmaintenance > 0)
+		maintenance_touch(rp, c, c->seg, c->pt->start[c->pt->n]);
 	if (running(rp, c) && !c->breached && (tg = target_of(c)) >= 0) {
 		int64_t need = tg - c->acc + 1;
 		sla_time b = need <= 0 ? c->seg :
@@ -576,6 +622,7 @@ replay_item(struct replay *rp, const struct item *it, int x, struct fact **out)
 	drop_facts(rp);
 	*out = rp->f;
 	rp->nc = 0;
+	rp->nmarks = 0;
 	if (t0 >= rp->env.stop || (s = items_severity(rp->env.its, x, op->severity)) < 0)
 		return 0;
 	rp->it = it;

@@ -27,7 +27,11 @@ enum fact_kind {
 	FACT_BACKLOG,		/* the resolution (OLA: team) clock is live at the period end */
 	FACT_REOPENED,		/* a reopened event */
 	FACT_RESOLVED,		/* a resolved event */
-	FACT_RATED		/* a rated event */
+	FACT_RATED,		/* a rated event */
+	FACT_MAINTENANCE,	/* a clock was live and not paused inside maintenance
+				   window sev of the agreement, in the period */
+	FACT_EXCLUDED		/* (made by kpi.c) the item is excluded from the
+				   period: at, item, title; team holds the reason */
 };
 
 /* One outcome of one item for one agreement and period. */

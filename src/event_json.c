@@ -67,7 +67,9 @@ json_type_name(const cJSON *v)
 
 /* The fields KPIs read; each may appear once (cJSON keeps duplicates). */
 static const char *const known[] = { "id", "at", "type", "team", "agreement",
-	"requester", "service", "kind", "title", "severity", "value", "score", NULL };
+	"requester", "service", "kind", "title", "severity", "value", "score",
+	"reason", NULL };
+#define KNOWN_END 13	/* index of the NULL */
 
 /* Index of key k in known, or of its NULL end: one comparison per key instead
  * of a walk through the list (a tenth of reading an event). */
@@ -80,13 +82,13 @@ known_key(const char *k)
 	case 'i': ki = 0; break;
 	case 'a': ki = k[1] == 't' ? 1 : 4; break;
 	case 't': ki = k[1] == 'y' ? 2 : k[1] == 'e' ? 3 : 8; break;
-	case 'r': ki = 5; break;
+	case 'r': ki = k[1] == 'e' && k[2] == 'a' ? 12 : 5; break;
 	case 's': ki = k[1] == 'e' ? (k[2] == 'r' ? 6 : 9) : 11; break;
 	case 'k': ki = 7; break;
 	case 'v': ki = 10; break;
-	default: return 12;
+	default: return KNOWN_END;
 	}
-	return strcmp(known[ki], k) == 0 ? ki : 12;
+	return strcmp(known[ki], k) == 0 ? ki : KNOWN_END;
 }
 
 int
@@ -97,6 +99,7 @@ events_add_json(struct model *m, const cJSON *obj, uint32_t file, const char *re
 	unsigned seen = 0;
 	struct event e;
 	const cJSON *v, *f_id = NULL, *f_at = NULL, *f_type = NULL;
+	uint32_t reason = 0;
 	const char *s, *why;
 	char num[64];
 	int t;
@@ -135,6 +138,7 @@ events_add_json(struct model *m, const cJSON *obj, uint32_t file, const char *re
 		case 6: slot = &e.service; break;
 		case 7: slot = &e.kind; break;
 		case 8: slot = &e.title; break;
+		case 12: slot = &reason; break;
 		default: break;
 		}
 		if (ki == 9) {	/* severity */
@@ -247,6 +251,15 @@ events_add_json(struct model *m, const cJSON *obj, uint32_t file, const char *re
 		    "missing \"score\", required on \"rated\" events");
 		goto bad;
 	}
+	/* SPEC §8: nothing is excluded without a reason. */
+	if (t == EVENT_EXCLUDED && (reason == 0 ||
+	    *strtab_get(m->strings, reason) == '\0')) {
+		diag_add(m->diag, DIAG_ERROR, relpath, line, col,
+		    "missing \"reason\", required on \"excluded\" events");
+		goto bad;
+	}
+	if (t == EVENT_EXCLUDED)
+		e.kind = reason;	/* see struct event */
 	/* Only these two types use a number: the record keeps one. */
 	e.num = t == EVENT_OPENED ? value : t == EVENT_RATED ? score : NAN;
 	model_add_event(m, &e);

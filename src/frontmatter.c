@@ -8,6 +8,7 @@
 #include "calendar.h"
 #include "civil.h"
 #include "fmvalue.h"
+#include "maintenance.h"
 #include "markdown.h"
 #include "tz.h"
 #include "yamlnode.h"
@@ -447,7 +448,8 @@ parse_agreement(struct yamlcheck *c, const struct yamlnode *root,
 {
 	static const char *const keys[] = { "id", "title", "kind", "provider",
 		"customer", "supports", "effective", "review", "timezone", "calendar",
-		"match", "severities", "volume", "satisfaction", "credits", NULL };
+		"match", "severities", "volume", "satisfaction", "credits", "maintenance",
+		NULL };
 	static const char *const kinds[] = { "sla", "ola", NULL };
 	const struct yamlnode *v;
 	int64_t days;
@@ -503,6 +505,8 @@ parse_agreement(struct yamlcheck *c, const struct yamlnode *root,
 	if ((v = yamlnode_field(c, root, "", "match", false)) != NULL)
 		parse_match(c, v, a);
 	parse_severities(c, root, a);
+	if ((v = yamlnode_field(c, root, "", "maintenance", false)) != NULL)
+		maintenance_parse(c, v, a);	/* after the severities it names */
 	if ((v = yamlnode_field(c, root, "", "volume", false)) != NULL)
 		parse_volume(c, v, a);
 	if ((v = yamlnode_field(c, root, "", "satisfaction", false)) != NULL)

@@ -188,7 +188,7 @@ items_scan(const struct model *m)
 		void *p = its->v;
 
 		it.first = i;
-		it.opened = it.named = ITEM_NO_EVENT;
+		it.opened = it.named = it.excluded = ITEM_NO_EVENT;
 		it.named_agreement = ITEM_NONE;
 		it.matched = ITEM_NONE;
 		for (j = i; j < m->nevents && m->events[j].item == m->events[i].item; j++) {
@@ -197,6 +197,10 @@ items_scan(const struct model *m)
 				it.opened = j;
 			if (it.named == ITEM_NO_EVENT && e->agreement != 0)
 				it.named = j;
+			/* Before opened it is ignored, as every event (SPEC §5). */
+			if (it.excluded == ITEM_NO_EVENT && e->type == EVENT_EXCLUDED &&
+			    it.opened != ITEM_NO_EVENT)
+				it.excluded = j;
 		}
 		it.end = j;
 		if (it.named != ITEM_NO_EVENT) {

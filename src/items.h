@@ -16,6 +16,7 @@ struct item {
 	size_t first, end;
 	size_t opened;		/* index of its first opened event, ITEM_NO_EVENT */
 	size_t named;		/* index of its first event with an agreement field, ITEM_NO_EVENT */
+	size_t excluded;	/* its first excluded event after opened, ITEM_NO_EVENT */
 	int named_agreement;	/* agreement that field names, ITEM_NONE when unknown */
 	int matched;		/* SLA whose match rules fit the opened event, or ITEM_NONE/ITEM_SEVERAL */
 };

@@ -9,6 +9,7 @@
 #include "calendar.h"
 #include "clock.h"
 #include "items.h"
+#include "maintenance.h"
 
 /* Calendars are compiled over the events' span plus this much either side. */
 #define CALENDAR_MARGIN (3 * 86400)
@@ -30,6 +31,7 @@ struct agg {
 	uint64_t *promoters, *detractors, *good;
 	double *reassign;		/* sum of reassignments of ended items */
 	uint64_t *ended;		/* resolution clocks ended */
+	size_t *capx;			/* capacity of each month's exclusions */
 };
 
 struct engine {
@@ -133,11 +135,23 @@ setup(struct engine *g, int ym0, int nmonths, sla_time first_event, sla_time *st
 	for (a = 0; a < m->nagreements; a++) {
 		const struct agreement *ag = &m->agreements[a];
 		sla_time from = first_event - CALENDAR_MARGIN, to = *stop + CALENDAR_MARGIN;
-		const struct calendar *own = compile(g, &ag->calendar, from, to);
+		struct calendar *own = compile(g, &ag->calendar, from, to);
+		/* Windows for some severities only need calendars of their own. */
+		bool apart = maintenance_per_severity(ag);
+		maintenance_subtract(own, ag, -1);
 		g->cal[a] = xcalloc((size_t)ag->nseverities + 1, sizeof *g->cal[a]);
-		for (k = 0; k < ag->nseverities; k++)
-			g->cal[a][k] = ag->severities[k].has_calendar ?
-			    compile(g, &ag->severities[k].calendar, from, to) : own;
+		for (k = 0; k < ag->nseverities; k++) {
+			const struct severity *sv = &ag->severities[k];
+			struct calendar *c;
+			if (!sv->has_calendar && !apart) {
+				g->cal[a][k] = own;
+				continue;
+			}
+			c = compile(g, sv->has_calendar ? &sv->calendar : &ag->calendar,
+			    from, to);
+			maintenance_subtract(c, ag, k);
+			g->cal[a][k] = c;
+		}
 	}
 }
 
@@ -190,6 +204,25 @@ add_breach(struct engine *g, struct kpi_period *P, size_t *cap, struct fact *f)
 	b->nseg = f->nseg;
 	b->seg = f->seg;
 	f->seg = NULL;	/* taken */
+}
+
+static void
+add_exclusion(struct engine *g, struct kpi_period *P, size_t *cap, const struct fact *f)
+{
+	struct kpi_exclusion *x;
+	void *v = P->exclusions;
+
+	xgrow(&v, cap, P->nexclusions + 1, sizeof *P->exclusions);
+	P->exclusions = v;
+	x = &P->exclusions[P->nexclusions++];
+	memset(x, 0, sizeof *x);
+	x->kind = KPI_EXCL_ITEM;
+	x->window = -1;
+	x->item = f->item;
+	x->id = strtab_get(g->m->strings, f->item);
+	x->title = f->title;
+	x->reason = f->team;
+	x->at = f->at;
 }
 
 /* Adds one fact to its agreement's month (one of the report's months). */
@@ -252,6 +285,15 @@ add_fact(struct engine *g, struct fact *f)
 	case FACT_RESOLVED:
 		P->resolved_events++;
 		break;
+	case FACT_MAINTENANCE:
+		for (size_t k = 0; k < P->nexclusions; k++)
+			if (P->exclusions[k].kind == KPI_EXCL_MAINTENANCE &&
+			    P->exclusions[k].window == f->sev)
+				P->exclusions[k].items++;
+		break;
+	case FACT_EXCLUDED:
+		add_exclusion(g, P, &sums->capx[p], f);
+		break;
 	case FACT_RATED:
 		if (!ag->has_satisfaction || !in_scale(ag, f->num))
 			break;	/* reported by items_check */
@@ -303,6 +345,106 @@ emit(struct engine *g, struct fact *f, struct fact_buf *out)
 	f->seg = NULL;
 }
 
+/* Whether an excluded item loses fact f (SPEC §8: every outcome of a month
+ * that ends after the exclusion; opened, backlog and ratings stay). */
+static bool
+excluded_from(const struct engine *g, const struct fact *f, sla_time xat)
+{
+	switch (f->kind) {
+	case FACT_BREACH:
+	case FACT_ENDED:
+	case FACT_REOPENED:
+	case FACT_RESOLVED:
+		return xat < g->pt[f->agreement].start[f->period + 1];
+	default:
+		return false;
+	}
+}
+
+/* The item's last title among its events before instant end. */
+static uint32_t
+title_before(const struct model *m, const struct item *it, sla_time end)
+{
+	uint32_t title = 0;
+	size_t i;
+
+	for (i = it->first; i < it->end && m->events[i].at < end; i++)
+		if (m->events[i].title != 0)
+			title = m->events[i].title;
+	return title;
+}
+
+/* An excluded item's facts: those the exclusion takes out are dropped, and
+ * each month of each agreement it touches gets one ledger line: the months
+ * that lose something, and the month holding the excluded event. */
+static void
+run_excluded(struct engine *g, const struct item *it, struct fact *f, size_t n,
+    enum side side, sla_time named_at, struct fact_buf *out)
+{
+	const struct event *xe = &g->m->events[it->excluded];
+	struct fact line;
+	struct { int a, p; } *led = NULL;
+	size_t nled = 0, capled = 0, i, k;
+	int *seen = NULL, nseen = 0;
+
+	seen = xcalloc((size_t)g->m->nagreements + 1, sizeof *seen);
+	for (i = 0; i < n; i++) {
+		int a = f[i].agreement;
+		if (!keep(g, &f[i], side, named_at))
+			continue;
+		for (k = 0; k < (size_t)nseen && seen[k] != a; k++)
+			;
+		if (k == (size_t)nseen)
+			seen[nseen++] = a;
+		if (!excluded_from(g, &f[i], xe->at)) {
+			emit(g, &f[i], out);
+			continue;
+		}
+		for (k = 0; k < nled && (led[k].a != a || led[k].p != f[i].period); k++)
+			;
+		if (k == nled) {
+			void *v = led;
+			xgrow(&v, &capled, nled + 1, sizeof *led);
+			led = v;
+			led[nled].a = a;
+			led[nled++].p = f[i].period;
+		}
+	}
+	for (k = 0; k < (size_t)nseen; k++) {
+		const struct period_table *pt = &g->pt[seen[k]];
+		int p = period_of(pt, xe->at);
+		size_t j;
+		memset(&line, 0, sizeof line);
+		line.agreement = seen[k];
+		line.period = p;
+		if (p < 0 || p >= pt->n || !keep(g, &line, side, named_at))
+			continue;
+		for (j = 0; j < nled && (led[j].a != seen[k] || led[j].p != p); j++)
+			;
+		if (j == nled) {
+			void *v = led;
+			xgrow(&v, &capled, nled + 1, sizeof *led);
+			led = v;
+			led[nled].a = seen[k];
+			led[nled++].p = p;
+		}
+	}
+	for (k = 0; k < nled; k++) {
+		memset(&line, 0, sizeof line);
+		line.kind = FACT_EXCLUDED;
+		line.agreement = led[k].a;
+		line.period = led[k].p;
+		line.sev = -1;
+		line.at = xe->at;
+		line.item = xe->item;
+		line.team = event_reason(xe);
+		line.title = title_before(g->m, it, g->pt[led[k].a].start[led[k].p + 1]);
+		emit(g, &line, out);
+	}
+	free(led);
+	free(seen);
+}
+
 static void
 run(struct engine *g, struct replay *rp, const struct item *it, int x, enum side side,
     sla_time named_at, struct fact_buf *out)
@@ -313,6 +455,10 @@ run(struct engine *g, struct replay *rp, const struct item *it, int x, enum side
 	if (x < 0)
 		return;
 	n = replay_item(rp, it, x, &f);
+	if (it->excluded != ITEM_NO_EVENT) {
+		run_excluded(g, it, f, n, side, named_at, out);
+		return;
+	}
 	for (i = 0; i < n; i++)
 		if (keep(g, &f[i], side, named_at))
 			emit(g, &f[i], out);
@@ -498,6 +644,16 @@ cmp_breach(const void *pa, const void *pb)
 	return a->clock == b->clock ? 0 : a->clock == KPI_RESOLUTION ? -1 : 1;
 }
 
+static int
+cmp_exclusion(const void *pa, const void *pb)
+{
+	const struct kpi_exclusion *a = pa, *b = pb;
+
+	if (a->at != b->at)
+		return a->at < b->at ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
 static double
 credit_percent(const struct agreement *ag, double attainment)
 {
@@ -523,6 +679,7 @@ finish_period(struct engine *g, int a, int p)
 	struct kpi_period *P = &g->r->agreements[a].periods[p];
 	int nsev = ag->nseverities, s;
 	bool ola = ag->kind == AGREEMENT_OLA;
+	size_t k;
 
 	for (s = 0; s <= nsev; s++) {
 		const struct severity *sv = s < nsev ? &ag->severities[s] : NULL;
@@ -552,6 +709,30 @@ finish_period(struct engine *g, int a, int p)
 	}
 	if (P->nbreaches > 1)
 		qsort(P->breaches, P->nbreaches, sizeof *P->breaches, cmp_breach);
+	for (k = 0; k < P->nexclusions && P->exclusions[k].kind == KPI_EXCL_MAINTENANCE; k++)
+		;
+	if (P->nexclusions - k > 1)
+		qsort(P->exclusions + k, P->nexclusions - k, sizeof *P->exclusions,
+		    cmp_exclusion);
+}
+
+/* The ledger starts with the windows that overlap the month. */
+static void
+ledger_windows(const struct agreement *ag, struct kpi_period *P, size_t *cap)
+{
+	int w;
+
+	for (w = 0; w < ag->nmaintenance; w++) {
+		const struct maintenance_window *mw = &ag->maintenance[w];
+		void *v = P->exclusions;
+		if (mw->to <= P->start || mw->from >= P->end)
+			continue;
+		xgrow(&v, cap, P->nexclusions + 1, sizeof *P->exclusions);
+		P->exclusions = v;
+		memset(&P->exclusions[P->nexclusions], 0, sizeof *P->exclusions);
+		P->exclusions[P->nexclusions].kind = KPI_EXCL_MAINTENANCE;
+		P->exclusions[P->nexclusions++].window = w;
+	}
 }
 
 /* The report skeleton: every agreement with every month of the range. */
@@ -578,6 +759,7 @@ allocate(struct engine *g, int nper)
 		sums->good = xcalloc(np, sizeof *sums->good);
 		sums->reassign = xcalloc(np, sizeof *sums->reassign);
 		sums->ended = xcalloc(np, sizeof *sums->ended);
+		sums->capx = xcalloc(np, sizeof *sums->capx);
 		ka->index = a;
 		ka->nperiods = nper;
 		ka->periods = xcalloc(np, sizeof *ka->periods);
@@ -588,6 +770,7 @@ allocate(struct engine *g, int nper)
 			P->end = g->pt[a].start[g->first + p + 1];
 			P->nrows = rows;
 			P->rows = xcalloc((size_t)rows, sizeof *P->rows);
+			ledger_windows(&m->agreements[a], P, &sums->capx[p]);
 		}
 	}
 }
@@ -609,6 +792,7 @@ engine_free(struct engine *g, int nper)
 			free(sums->good);
 			free(sums->reassign);
 			free(sums->ended);
+			free(sums->capx);
 		}
 		if (g->pt != NULL)
 			free(g->pt[a].start);
@@ -703,6 +887,7 @@ kpi_report_free(struct kpi_report *r)
 			for (b = 0; b < P->nbreaches; b++)
 				free(P->breaches[b].seg);
 			free(P->breaches);
+			free(P->exclusions);
 			free(P->rows);
 		}
 		free(r->agreements[a].periods);

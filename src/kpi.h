@@ -59,6 +59,18 @@ struct kpi_row {
 	struct kpi_clock_figures response, resolution;
 };
 
+/* One line of a month's exclusions ledger (SPEC §8). */
+enum kpi_exclusion_kind { KPI_EXCL_MAINTENANCE, KPI_EXCL_ITEM };
+
+struct kpi_exclusion {
+	uint8_t kind;			/* enum kpi_exclusion_kind */
+	int window;			/* maintenance: index into agreement.maintenance */
+	uint64_t items;			/* maintenance: items whose clocks it stopped */
+	const char *id;			/* item: its id, in the model's strings */
+	uint32_t item, title, reason;	/* item: strtab ids (title 0 = none) */
+	sla_time at;			/* item: the excluded event */
+};
+
 struct kpi_period {
 	int ym;				/* year * 12 + month - 1 */
 	sla_time start, end;		/* UTC bounds in the agreement's zone */
@@ -74,6 +86,9 @@ struct kpi_period {
 	double credit_percent, credit_amount;
 	size_t nbreaches;
 	struct kpi_breach *breaches;	/* sorted by (at, id, clock) */
+	size_t nexclusions;		/* the windows overlapping the month, in
+					   front-matter order, then the items */
+	struct kpi_exclusion *exclusions;	/* excluded, sorted by (at, id) */
 };
 
 struct kpi_agreement {

@@ -9,6 +9,7 @@
 #include <cJSON.h>
 #include "json_print.h"
 #include "jsonarena.h"
+#include "kpi_exclusions.h"
 
 static const char *const seg_names[] = { "running", "outside", "paused", "ended" };
 
@@ -177,6 +178,7 @@ period_json(const struct kpi_period *P, const struct agreement *a, const struct 
 	arr = cJSON_AddArrayToObject(o, "breaches");
 	for (k = 0; k < P->nbreaches; k++)
 		cJSON_AddItemToArray(arr, breach_json(&P->breaches[k], a, m));
+	cJSON_AddItemToObject(o, "exclusions", kpi_exclusions_json(P, a, m));
 	return o;
 }
 

@@ -16,7 +16,8 @@ struct tz;
 	X(ID, "id") X(AT, "at") X(TYPE, "type") X(STATE, "state") \
 	X(OPENED_AT, "opened_at") X(TEAM, "team") X(SEVERITY, "severity") \
 	X(AGREEMENT, "agreement") X(REQUESTER, "requester") X(SERVICE, "service") \
-	X(KIND, "kind") X(TITLE, "title") X(VALUE, "value") X(SCORE, "score")
+	X(KIND, "kind") X(TITLE, "title") X(VALUE, "value") X(SCORE, "score") \
+	X(REASON, "reason")
 
 enum mapping_field_id {
 #define X(e, s) MF_##e,

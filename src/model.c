@@ -102,6 +102,11 @@ agreement_free(struct agreement *a)
 			calendar_spec_free(&s->calendar);
 	}
 	free(a->severities);
+	for (i = 0; i < a->nmaintenance; i++) {
+		free(a->maintenance[i].reason);
+		free(a->maintenance[i].applies);
+	}
+	free(a->maintenance);
 	free(a->volume_per);
 	free(a->credit_currency);
 	free(a->tiers);

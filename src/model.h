@@ -67,6 +67,15 @@ struct credit_tier {
 	double percent;			/* of the fee */
 };
 
+/* A maintenance window (SPEC §8 Exclusions): no clock of the agreement runs
+ * in [from, to), as outside working hours (src/maintenance.c). */
+struct maintenance_window {
+	sla_time from, to;		/* UTC */
+	char *reason;			/* required, never NULL once parsed */
+	bool *applies;			/* per severity index; NULL: every severity */
+	int line, col;			/* of the window in the front matter */
+};
+
 struct agreement {
 	char *path;			/* "agreements/it.md", as shown in diagnostics */
 	char *id;
@@ -99,6 +108,8 @@ struct agreement {
 	char *credit_currency;
 	int ntiers;
 	struct credit_tier *tiers;
+	int nmaintenance;
+	struct maintenance_window *maintenance;	/* in front-matter order */
 	char *body;			/* Markdown after the front matter */
 	int body_line;			/* line of SRC file where body starts */
 	struct cmark_node *doc;		/* body parsed by cmark-gfm; owned */
@@ -117,7 +128,8 @@ struct agreement {
 	X(CLOSED, "closed") \
 	X(SEVERITY_CHANGED, "severity_changed") \
 	X(RATED, "rated") \
-	X(NOTE, "note")
+	X(NOTE, "note") \
+	X(EXCLUDED, "excluded")
 
 enum event_type {
 #define X(e, s) EVENT_##e,
@@ -139,10 +151,19 @@ struct event {
 	uint32_t item;			/* id of the work item */
 	uint32_t seq;			/* input order over all files */
 	uint32_t team, severity, agreement, requester, service, kind, title;
+					/* excluded: kind holds its reason (the
+					   event's own kind is never read) */
 	uint32_t file;			/* strtab id of the file path */
 	uint32_t line;
 	uint8_t type;			/* enum event_type */
 };
+
+/* Strtab id of an excluded event's reason (0: none, or another type). */
+static inline uint32_t
+event_reason(const struct event *e)
+{
+	return e->type == EVENT_EXCLUDED ? e->kind : 0;
+}
 
 struct data_quality {
 	uint64_t events_read;
