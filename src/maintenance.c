@@ -118,15 +118,19 @@ maintenance_parse(struct yamlcheck *c, const struct yamlnode *v, struct agreemen
 		ok = bound(c, w, kp, "from", a->zone, &mw->from);
 		ok = bound(c, w, kp, "to", a->zone, &mw->to) && ok;
 		if (ok && mw->from >= mw->to) {
-			ERR(c, yamlnode_get(w, "to"), kp, "the window ends at or before it "
-			    "starts (to must be after from)");
+			char *kk = yamlnode_path(kp, "to");
+			ERR(c, yamlnode_get(w, "to"), kk, "the window must end after it "
+			    "starts (from %s)", yamlnode_show(c, yamlnode_get(w, "from")));
+			free(kk);
 			ok = false;
 		}
 		/* Nothing is excluded without its reason (SPEC §8). */
 		mw->reason = yamlnode_string(c, w, kp, "reason", true);
 		if (mw->reason != NULL && mw->reason[0] == '\0') {
-			ERR(c, yamlnode_get(w, "reason"), kp, "reason: give the reason "
-			    "for the window");
+			char *kk = yamlnode_path(kp, "reason");
+			ERR(c, yamlnode_get(w, "reason"), kk, "empty: say why the window "
+			    "does not count");
+			free(kk);
 			free(mw->reason);
 			mw->reason = NULL;
 		}
