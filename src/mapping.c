@@ -109,7 +109,7 @@ check_target(struct yamlcheck *c, const struct yamlnode *v, const char *kp,
 	if (f == MF_TYPE && !is_event_type(v->text)) {
 		ERR(c, v, kp, "%s is not an event type (opened, assigned, responded, "
 		    "paused, resumed, resolved, reopened, closed, severity_changed, "
-		    "rated, note)", yamlnode_show(c, v));
+		    "rated, note, excluded)", yamlnode_show(c, v));
 		return false;
 	}
 	if (f == MF_STATE) {

@@ -124,7 +124,7 @@ Test(mapping, errors_name_file_key_and_position)
 	    "pattern such as \"%Y-%m-%d %H:%M:%S\", got \"dd.mm.yyyy\"\n"
 	    "m.json:1:129: error: fields.type.const: \"escalated\" is not an event type (opened, "
 	    "assigned, responded, paused, resumed, resolved, reopened, closed, severity_changed, "
-	    "rated, note)\n");
+	    "rated, note, excluded)\n");
 }
 
 Test(mapping, more_errors)
