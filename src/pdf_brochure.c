@@ -162,7 +162,7 @@ latest(struct pdf_doc *d, struct lay_flow *f, int i, const cJSON *av)
 {
 	struct lay_style body = pdf_style(LAY_REGULAR, PDF_BODY, PDF_INK);
 	const cJSON *lat = cJSON_GetObjectItemCaseSensitive(av, "latest"), *e;
-	char *title;
+	char *title, *anchor;
 	int ym;
 	cJSON *am;
 
@@ -188,6 +188,10 @@ latest(struct pdf_doc *d, struct lay_flow *f, int i, const cJSON *av)
 			if (strcmp(kind, "attainment") == 0 || strcmp(kind, "trend") == 0)
 				pdf_chart(d, f, e);
 		}
+		anchor = pdf_anchor(d);
+		pdf_heading(f, 3, pdf_label(d, "exclusions"), anchor, false);
+		free(anchor);
+		pdf_exclusions(d, f, cJSON_GetObjectItemCaseSensitive(am, "exclusions"));
 		cJSON_Delete(am);
 	}
 	months(d, f, cJSON_GetObjectItemCaseSensitive(av, "months"));

@@ -45,6 +45,8 @@ void pdf_kpi_table(struct pdf_doc *d, struct lay_flow *f, const cJSON *rows,
     const cJSON *total);
 void pdf_chart(struct pdf_doc *d, struct lay_flow *f, const cJSON *chart);
 void pdf_data_table(struct pdf_doc *d, struct lay_flow *f, const cJSON *table);
+/* The exclusions ledger of a month view (vx_exclusions: {has, none, rows}). */
+void pdf_exclusions(struct pdf_doc *d, struct lay_flow *f, const cJSON *ex);
 /* The cover: title, a line under it, facts [{label, value}], organisation. */
 void pdf_cover(struct pdf_doc *d, struct lay_flow *f, const char *title,
     const char *subline, const cJSON *facts);

@@ -210,6 +210,10 @@ section(struct pdf_doc *d, struct lay_flow *f, const cJSON *e, int ym)
 		pdf_heading(f, 2, pdf_label(d, "breaches"), anchor, false);
 		free(anchor);
 		breaches(d, f, am);
+		anchor = pdf_anchor(d);
+		pdf_heading(f, 2, pdf_label(d, "exclusions"), anchor, false);
+		free(anchor);
+		pdf_exclusions(d, f, cJSON_GetObjectItemCaseSensitive(am, "exclusions"));
 	}
 	cJSON_Delete(am);
 }

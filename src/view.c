@@ -651,6 +651,7 @@ view_month_report(const struct view_ctx *v, int ym)
 		cJSON_AddNumberToObject(e, "breaches",
 		    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(p, "breaches")));
 		cJSON_AddItemToObject(e, "terms", vx_terms(v, p));
+		cJSON_AddItemToObject(e, "exclusions", vx_exclusions(v, i, p, ym));
 		ch = vx_chart(v, 0 /* CHART_ATTAINMENT */, v->m->agreements[i].id, ym);
 		cJSON_AddItemToObject(e, "chart", ch != NULL ? ch : cJSON_CreateNull());
 		cJSON_AddItemToArray(arr, e);

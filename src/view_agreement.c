@@ -482,6 +482,7 @@ view_agreement(const struct view_ctx *v, int i)
 		lat = cJSON_AddObjectToObject(o, "latest");
 		vx_add_month(v, lat, v->to_ym, "period_label");
 		vx_add_rows(v, lat, p);
+		cJSON_AddItemToObject(lat, "exclusions", vx_exclusions(v, i, p, v->to_ym));
 	} else
 		cJSON_AddNullToObject(o, "latest");
 	cJSON_AddItemToObject(o, "months", cJSON_Duplicate(view_months(v), 1));
@@ -579,6 +580,7 @@ view_agreement_month(const struct view_ctx *v, int i, int ym)
 	cJSON_AddNumberToObject(o, "breaches_total", nb);
 	cJSON_AddItemToObject(o, "breaches_note", vx_breaches_note(v, nb, false));
 	cJSON_AddBoolToObject(o, "has_breaches", nb > 0);
+	cJSON_AddItemToObject(o, "exclusions", vx_exclusions(v, i, p, ym));
 	cJSON_AddItemToObject(o, "quality", vx_quality(v));
 	cJSON_AddItemToObject(o, "measure", measure_json(v, a));
 	return o;

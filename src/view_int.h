@@ -55,6 +55,9 @@ cJSON *vx_chart(const struct view_ctx *v, int kind, const char *agreement_id, in
  * of them (the first, or with recent the most recent), or null when it shows
  * them all. */
 cJSON *vx_breaches_note(const struct view_ctx *v, int total, bool recent);
+/* The exclusions ledger of month ym of agreement i (its kpis.json period, may
+ * be NULL) for templates: {has, none, rows: [{kind, what, reason, items, …}]}. */
+cJSON *vx_exclusions(const struct view_ctx *v, int i, const cJSON *period, int ym);
 /* Local "YYYY-MM-DD HH:MM" of a "…Z" stamp in zone z (NULL: UTC) into out. */
 void vx_local_time(const struct tz *z, const char *stamp, char out[17]);
 

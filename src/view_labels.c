@@ -130,6 +130,13 @@ static const char *const label_table[][3] = {
 	{ "budget", "table.budget", "Budget" },
 	{ "contents", "web.contents", "On this page" },
 	{ "site_nav", "web.site_nav", "Site" },
+	{ "exclusions", "exclusions.title", "Exclusions" },
+	{ "excl_kind", "exclusions.kind", "Kind" },
+	{ "excl_what", "exclusions.what", "What" },
+	{ "excl_reason", "exclusions.reason", "Reason" },
+	{ "excl_items", "exclusions.items", "Items affected" },
+	{ "excl_at", "exclusions.at", "Excluded at" },
+	{ "excl_intro", "exclusions.intro", "Time and items that do not count." },
 };
 
 const char *
