@@ -40,6 +40,8 @@ struct clk {
 	bool skip;			/* the item does not count for this clock */
 	bool started;			/* SLA: from opened; OLA: once the team held it */
 	bool live, holds, breached, end_pending;
+	int ti;				/* terms in force at opened (SPEC §8): ag is
+					   agreement_terms(agreement a, ti) */
 	int sev;			/* severity in force, -1 none defined yet */
 	int64_t acc;			/* business seconds up to seg */
 	sla_time seg;			/* instant up to which acc is counted */
@@ -128,7 +130,7 @@ ev(const struct replay *rp, size_t i)
 static const struct calendar *
 cal_of(const struct replay *rp, const struct clk *c)
 {
-	return c->sev >= 0 ? rp->env.cal[c->a][c->sev] : NULL;
+	return c->sev >= 0 ? rp->env.cal[c->a][c->ti * c->ag->nseverities + c->sev] : NULL;
 }
 
 static int64_t
@@ -583,6 +585,10 @@ add_clock(struct replay *rp, enum clock_role role, int a, int sev)
 	c->role = (uint8_t)role;
 	c->a = a;
 	c->ag = &rp->env.m->agreements[a];
+	if (c->ag->nrevisions > 0) {
+		c->ti = agreement_terms_index(c->ag, ev(rp, rp->it->opened)->at);
+		c->ag = agreement_terms(c->ag, c->ti);
+	}
 	c->pt = &rp->env.periods[a];
 	c->sev = sev;
 	c->pidx = -1;
@@ -647,9 +653,15 @@ replay_item(struct replay *rp, const struct item *it, int x, struct fact **out)
 		}
 		if ((f = new_fact(rp, c, FACT_OPENED, c->pidx, s)) != NULL)
 			f->num = op->num;
-		for (k = 0; k < n; k++)
+		for (k = 0; k < n; k++) {
+			const struct agreement *o = &m->agreements[olas[k]];
+			/* The OLA's terms at opened may support another SLA. */
+			if (o->nrevisions > 0 && agreement_terms(o,
+			    agreement_terms_index(o, t0))->supports_index != x)
+				continue;
 			add_clock(rp, ROLE_OLA, olas[k],
 			    items_ola_severity(rp->env.its, olas[k], x, op->severity));
+		}
 	} else
 		add_clock(rp, ROLE_OLA, x, s);
 	for (k = 0; k < rp->nc; k++) {

@@ -8,8 +8,10 @@
 #include "calendar.h"
 #include "civil.h"
 #include "fmvalue.h"
+#include "frontmatter_int.h"
 #include "maintenance.h"
 #include "markdown.h"
+#include "revisions.h"
 #include "tz.h"
 #include "yamlnode.h"
 
@@ -177,8 +179,8 @@ is_slug(const char *s)
 	return true;
 }
 
-static void
-parse_match(struct yamlcheck *c, const struct yamlnode *v, struct agreement *a)
+void
+fm_parse_match(struct yamlcheck *c, const struct yamlnode *v, struct agreement *a)
 {
 	/* The fields items.c can match on (events' id and title too). */
 	static const char *const known[] = { "requester", "service", "kind", "team",
@@ -374,8 +376,8 @@ parse_satisfaction(struct yamlcheck *c, const struct yamlnode *v, struct agreeme
 	    &a->satisfaction_min);
 }
 
-static void
-parse_tiers(struct yamlcheck *c, const struct yamlnode *v, struct agreement *a)
+void
+fm_parse_tiers(struct yamlcheck *c, const struct yamlnode *v, struct agreement *a)
 {
 	static const char *const keys[] = { "below", "percent", NULL };
 	size_t i;
@@ -439,7 +441,7 @@ parse_credits(struct yamlcheck *c, const struct yamlnode *v, struct agreement *a
 		ERR(c, x, "credits.currency", "expected a 3-letter currency code such "
 		    "as EUR, got %s", yamlnode_show(c, x));
 	if ((x = yamlnode_field(c, v, "credits", "tiers", true)) != NULL)
-		parse_tiers(c, x, a);
+		fm_parse_tiers(c, x, a);
 }
 
 static void
@@ -449,7 +451,7 @@ parse_agreement(struct yamlcheck *c, const struct yamlnode *root,
 	static const char *const keys[] = { "id", "title", "kind", "provider",
 		"customer", "supports", "effective", "review", "timezone", "calendar",
 		"match", "severities", "volume", "satisfaction", "credits", "maintenance",
-		NULL };
+		"revisions", NULL };
 	static const char *const kinds[] = { "sla", "ola", NULL };
 	const struct yamlnode *v;
 	int64_t days;
@@ -487,6 +489,8 @@ parse_agreement(struct yamlcheck *c, const struct yamlnode *root,
 	if ((v = yamlnode_field(c, root, "", "effective", false)) != NULL &&
 	    fmvalue_date(c, v, "effective", &days))
 		a->effective = xstrdup(v->text);
+	else
+		days = INT64_MIN;
 	a->review = yamlnode_string(c, root, "", "review", false);
 	if ((v = yamlnode_scalar(c, root, "", "timezone", false, "a time zone")) != NULL)
 		a->zone = load_zone(c, v, v->text);
@@ -503,7 +507,7 @@ parse_agreement(struct yamlcheck *c, const struct yamlnode *root,
 		a->calendar.zone = a->zone;
 	}
 	if ((v = yamlnode_field(c, root, "", "match", false)) != NULL)
-		parse_match(c, v, a);
+		fm_parse_match(c, v, a);
 	parse_severities(c, root, a);
 	if ((v = yamlnode_field(c, root, "", "maintenance", false)) != NULL)
 		maintenance_parse(c, v, a);	/* after the severities it names */
@@ -513,6 +517,11 @@ parse_agreement(struct yamlcheck *c, const struct yamlnode *root,
 		parse_satisfaction(c, v, a);
 	if ((v = yamlnode_field(c, root, "", "credits", false)) != NULL)
 		parse_credits(c, v, a);
+	if (days != INT64_MIN)
+		a->effective_from = tz_local_to_utc(a->zone, days * 86400);
+	/* Last: a revision starts from the whole current terms. */
+	if ((v = yamlnode_field(c, root, "", "revisions", false)) != NULL)
+		revisions_parse(c, v, yamlnode_get(root, "effective"), a);
 }
 
 /* Whether the line s[0..n) is mark, trailing blanks and CR aside. */
@@ -743,6 +752,27 @@ frontmatter_link_agreements(struct agreement *v, int n, struct diag *d)
 					    v[i].severities[j].key);
 		}
 	}
+	/* An OLA's earlier terms may support another SLA (SPEC §8). */
+	for (i = 0; i < n; i++)
+		for (j = 0; v[i].kind == AGREEMENT_OLA && j < v[i].nrevisions; j++) {
+			struct agreement *t = v[i].revisions[j].terms;
+			t->supports_index = -1;
+			if (t->supports == NULL)
+				continue;
+			for (k = 0; k < n; k++)
+				if (v[k].id != NULL && strcmp(v[k].id, t->supports) == 0)
+					break;
+			if (k < n && v[k].kind == AGREEMENT_SLA)
+				t->supports_index = k;
+			else if (t->supports_line != (j == 0 ? v[i].supports_line :
+			    v[i].revisions[j - 1].terms->supports_line)) {
+				diag_add(d, DIAG_ERROR, v[i].path, t->supports_line,
+				    t->supports_col, "revisions[%d].supports: %s \"%s\"", j,
+				    k == n ? "no agreement has the id" : "is not an SLA:",
+				    t->supports);
+				errors++;
+			}
+		}
 	for (k = 0; k < n; k++)
 		if (v[k].kind == AGREEMENT_SLA)
 			check_budgets(v, n, k, d);

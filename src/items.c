@@ -22,9 +22,16 @@ struct sev_cache {
 	int *index;
 };
 
-struct rule {
+/* The match of one terms of an agreement (SPEC §8: revisable). */
+struct rule_terms {
 	int nmatch;
 	struct match_ids *match;
+};
+
+struct rule {
+	const struct agreement *ag;
+	int nterms;
+	struct rule_terms *terms;	/* per agreement_terms index */
 	struct sev_cache sev;
 	int nolas;
 	int *olas;			/* OLAs supporting this SLA */
@@ -57,7 +64,7 @@ find(const struct model *m, const char *s)
 	return s != NULL ? strtab_find(m->strings, s, strlen(s)) : 0;
 }
 
-/* The SLA an OLA supports: the link front matter made, else its id. */
+/* The SLA an OLA's terms support: the link front matter made, else its id. */
 static int
 supported(const struct model *m, const struct agreement *a)
 {
@@ -72,7 +79,7 @@ static struct item_rules *
 rules_new(const struct model *m)
 {
 	struct item_rules *ir = xcalloc(1, sizeof *ir);
-	int i, j, k;
+	int i, j, k, t;
 
 	ir->m = m;
 	ir->n = m->nagreements;
@@ -82,21 +89,35 @@ rules_new(const struct model *m)
 		struct rule *r = &ir->r[i];
 		int s;
 
+		r->ag = a;
 		r->provider = find(m, a->provider);
-		r->nmatch = a->nmatch;
-		r->match = xcalloc((size_t)a->nmatch + 1, sizeof *r->match);
-		for (j = 0; j < a->nmatch; j++) {
-			struct match_ids *mi = &r->match[j];
-			mi->key = match_key(a->match[j].field);
-			mi->n = a->match[j].nvalues;
-			mi->ids = xcalloc((size_t)mi->n + 1, sizeof *mi->ids);
-			for (k = 0; k < mi->n; k++)
-				mi->ids[k] = find(m, a->match[j].values[k]);
-		}
-		if ((s = supported(m, a)) >= 0 && m->agreements[s].kind == AGREEMENT_SLA) {
-			struct rule *sr = &ir->r[s];
-			sr->olas = xrealloc(sr->olas, (size_t)(sr->nolas + 1) * sizeof *sr->olas);
-			sr->olas[sr->nolas++] = i;
+		r->nterms = agreement_nterms(a);
+		r->terms = xcalloc((size_t)r->nterms, sizeof *r->terms);
+		for (t = 0; t < r->nterms; t++) {
+			const struct agreement *ta = agreement_terms(a, t);
+			struct rule_terms *rt = &r->terms[t];
+			rt->nmatch = ta->nmatch;
+			rt->match = xcalloc((size_t)ta->nmatch + 1, sizeof *rt->match);
+			for (j = 0; j < ta->nmatch; j++) {
+				struct match_ids *mi = &rt->match[j];
+				mi->key = match_key(ta->match[j].field);
+				mi->n = ta->match[j].nvalues;
+				mi->ids = xcalloc((size_t)mi->n + 1, sizeof *mi->ids);
+				for (k = 0; k < mi->n; k++)
+					mi->ids[k] = find(m, ta->match[j].values[k]);
+			}
+			/* Under every SLA some terms of the OLA support, once. */
+			if ((s = supported(m, ta)) >= 0 &&
+			    m->agreements[s].kind == AGREEMENT_SLA) {
+				struct rule *sr = &ir->r[s];
+				for (k = 0; k < sr->nolas && sr->olas[k] != i; k++)
+					;
+				if (k < sr->nolas)
+					continue;
+				sr->olas = xrealloc(sr->olas,
+				    (size_t)(sr->nolas + 1) * sizeof *sr->olas);
+				sr->olas[sr->nolas++] = i;
+			}
 		}
 	}
 	return ir;
@@ -105,14 +126,17 @@ rules_new(const struct model *m)
 static void
 rules_free(struct item_rules *ir)
 {
-	int i, j;
+	int i, j, t;
 
 	if (ir == NULL)
 		return;
 	for (i = 0; i < ir->n; i++) {
-		for (j = 0; j < ir->r[i].nmatch; j++)
-			free(ir->r[i].match[j].ids);
-		free(ir->r[i].match);
+		for (t = 0; t < ir->r[i].nterms; t++) {
+			for (j = 0; j < ir->r[i].terms[t].nmatch; j++)
+				free(ir->r[i].terms[t].match[j].ids);
+			free(ir->r[i].terms[t].match);
+		}
+		free(ir->r[i].terms);
 		free(ir->r[i].sev.text);
 		free(ir->r[i].sev.index);
 		free(ir->r[i].olas);
@@ -136,19 +160,22 @@ event_field(const struct event *e, enum match_key k)
 	}
 }
 
-/* Whether every match field of rule r equals the event's (a list: any of). */
+/* Whether every match field of rule r, in the terms in force at the event,
+ * equals the event's (a list: any of). */
 static bool
 rule_matches(const struct rule *r, const struct event *e)
 {
+	const struct rule_terms *rt = &r->terms[r->nterms > 1 ?
+	    agreement_terms_index(r->ag, e->at) : 0];
 	int j, k;
 
-	if (r->nmatch == 0)
+	if (rt->nmatch == 0)
 		return false;	/* an SLA without match matches nothing */
-	for (j = 0; j < r->nmatch; j++) {
-		uint32_t v = event_field(e, r->match[j].key);
+	for (j = 0; j < rt->nmatch; j++) {
+		uint32_t v = event_field(e, rt->match[j].key);
 		bool any = false;
-		for (k = 0; k < r->match[j].n && !any; k++)
-			any = v != 0 && r->match[j].ids[k] == v;
+		for (k = 0; k < rt->match[j].n && !any; k++)
+			any = v != 0 && rt->match[j].ids[k] == v;
 		if (!any)
 			return false;
 	}

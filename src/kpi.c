@@ -112,6 +112,30 @@ compile(struct engine *g, const struct calendar_spec *spec, sla_time from, sla_t
 	return c;
 }
 
+/* The calendars of one terms of an agreement, per severity, into cal. */
+static void
+setup_terms(struct engine *g, const struct agreement *ag, const struct calendar **cal,
+    sla_time from, sla_time to)
+{
+	struct calendar *own = compile(g, &ag->calendar, from, to);
+	/* Windows for some severities only need calendars of their own. */
+	bool apart = maintenance_per_severity(ag);
+	int k;
+
+	maintenance_subtract(own, ag, -1);
+	for (k = 0; k < ag->nseverities; k++) {
+		const struct severity *sv = &ag->severities[k];
+		struct calendar *c;
+		if (!sv->has_calendar && !apart) {
+			cal[k] = own;
+			continue;
+		}
+		c = compile(g, sv->has_calendar ? &sv->calendar : &ag->calendar, from, to);
+		maintenance_subtract(c, ag, k);
+		cal[k] = c;
+	}
+}
+
 /* Period tables and calendars for every agreement. */
 static void
 setup(struct engine *g, int ym0, int nmonths, sla_time first_event, sla_time *stop)
@@ -134,24 +158,11 @@ setup(struct engine *g, int ym0, int nmonths, sla_time first_event, sla_time *st
 	g->cal = xcalloc((size_t)m->nagreements + 1, sizeof *g->cal);
 	for (a = 0; a < m->nagreements; a++) {
 		const struct agreement *ag = &m->agreements[a];
-		sla_time from = first_event - CALENDAR_MARGIN, to = *stop + CALENDAR_MARGIN;
-		struct calendar *own = compile(g, &ag->calendar, from, to);
-		/* Windows for some severities only need calendars of their own. */
-		bool apart = maintenance_per_severity(ag);
-		maintenance_subtract(own, ag, -1);
-		g->cal[a] = xcalloc((size_t)ag->nseverities + 1, sizeof *g->cal[a]);
-		for (k = 0; k < ag->nseverities; k++) {
-			const struct severity *sv = &ag->severities[k];
-			struct calendar *c;
-			if (!sv->has_calendar && !apart) {
-				g->cal[a][k] = own;
-				continue;
-			}
-			c = compile(g, sv->has_calendar ? &sv->calendar : &ag->calendar,
-			    from, to);
-			maintenance_subtract(c, ag, k);
-			g->cal[a][k] = c;
-		}
+		int nsev = ag->nseverities, t, nt = agreement_nterms(ag);
+		g->cal[a] = xcalloc((size_t)(nt * nsev) + 1, sizeof *g->cal[a]);
+		for (t = 0; t < nt; t++)
+			setup_terms(g, agreement_terms(ag, t), g->cal[a] + t * nsev,
+			    first_event - CALENDAR_MARGIN, *stop + CALENDAR_MARGIN);
 	}
 }
 
@@ -238,6 +249,7 @@ add_fact(struct engine *g, struct fact *f)
 	if (p < 0)
 		return;		/* a month before the report's first */
 	P = &g->r->agreements[f->agreement].periods[p];
+	ag = agreement_terms(ag, P->terms);	/* the month's volume and scale */
 	row = f->sev >= 0 && f->sev < nsev ? &P->rows[f->sev] : NULL;
 	tot = &P->rows[nsev];
 	switch (f->kind) {
@@ -674,9 +686,10 @@ credit_percent(const struct agreement *ag, double attainment)
 static void
 finish_period(struct engine *g, int a, int p)
 {
-	const struct agreement *ag = &g->m->agreements[a];
-	const struct agg *sums = &g->agg[a];
 	struct kpi_period *P = &g->r->agreements[a].periods[p];
+	/* Goals, targets shown, volume, satisfaction and credits: the month's. */
+	const struct agreement *ag = agreement_terms(&g->m->agreements[a], P->terms);
+	const struct agg *sums = &g->agg[a];
 	int nsev = ag->nseverities, s;
 	bool ola = ag->kind == AGREEMENT_OLA;
 	size_t k;
@@ -768,6 +781,7 @@ allocate(struct engine *g, int nper)
 			P->ym = r->from_ym + p;
 			P->start = g->pt[a].start[g->first + p];
 			P->end = g->pt[a].start[g->first + p + 1];
+			P->terms = agreement_terms_index(&m->agreements[a], P->start);
 			P->nrows = rows;
 			P->rows = xcalloc((size_t)rows, sizeof *P->rows);
 			ledger_windows(&m->agreements[a], P, &sums->capx[p]);

@@ -74,6 +74,9 @@ struct kpi_exclusion {
 struct kpi_period {
 	int ym;				/* year * 12 + month - 1 */
 	sla_time start, end;		/* UTC bounds in the agreement's zone */
+	int terms;			/* month-level terms (goals, volume,
+					   satisfaction, credits): agreement_terms
+					   index of those in force at start */
 	int nrows;			/* severities + 1 */
 	struct kpi_row *rows;		/* in front-matter order, then the total */
 	uint64_t reopened_events, resolved_events;

@@ -10,6 +10,7 @@
 #include "json_print.h"
 #include "jsonarena.h"
 #include "kpi_exclusions.h"
+#include "revisions.h"
 
 static const char *const seg_names[] = { "running", "outside", "paused", "ended" };
 
@@ -142,6 +143,9 @@ period_json(const struct kpi_period *P, const struct agreement *a, const struct 
 	cJSON_AddItemToObject(o, "period", month(P->ym));
 	cJSON_AddItemToObject(o, "start", stamp(P->start));
 	cJSON_AddItemToObject(o, "end", stamp(P->end));
+	/* The month's goals and targets are those in force at its start (SPEC §8). */
+	cJSON_AddItemToObject(o, "terms", str_or_null(revisions_until(a, P->terms)));
+	a = agreement_terms(a, P->terms);
 	arr = cJSON_AddArrayToObject(o, "severities");
 	for (s = 0; s < P->nrows - 1; s++)
 		cJSON_AddItemToArray(arr, row_json(&P->rows[s], a));
@@ -180,6 +184,35 @@ period_json(const struct kpi_period *P, const struct agreement *a, const struct 
 		cJSON_AddItemToArray(arr, breach_json(&P->breaches[k], a, m));
 	cJSON_AddItemToObject(o, "exclusions", kpi_exclusions_json(P, a, m));
 	return o;
+}
+
+/* Earlier terms, newest first, each with what changed when it ended. */
+static cJSON *
+revisions_json(const struct agreement *a)
+{
+	cJSON *arr = cJSON_CreateArray();
+	int i;
+
+	for (i = 0; i < a->nrevisions; i++) {
+		const struct agreement_revision *rv = &a->revisions[i];
+		cJSON *o = cJSON_CreateObject(), *ch;
+		struct terms_change *v;
+		size_t n = terms_diff(rv->terms, revisions_newer(a, i), &v), k;
+		cJSON_AddStringToObject(o, "effective", rv->effective);
+		cJSON_AddItemToObject(o, "until", str_or_null(revisions_until(a, i)));
+		cJSON_AddItemToObject(o, "note", str_or_null(rv->note));
+		ch = cJSON_AddArrayToObject(o, "changes");
+		for (k = 0; k < n; k++) {
+			cJSON *c = cJSON_CreateObject();
+			cJSON_AddStringToObject(c, "key", v[k].key);
+			cJSON_AddStringToObject(c, "was", v[k].was);
+			cJSON_AddStringToObject(c, "now", v[k].now);
+			cJSON_AddItemToArray(ch, c);
+		}
+		terms_changes_free(v, n);
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
 }
 
 /* The measurable terms, for pages that show the service-level table. */
@@ -268,6 +301,8 @@ report_json(const struct kpi_report *r, const struct model *m, cJSON **periods)
 		cJSON_AddItemToObject(o, "supports", str_or_null(a->supports));
 		cJSON_AddItemToObject(o, "timezone", str_or_null(a->timezone));
 		cJSON_AddItemToObject(o, "targets", targets_json(a));
+		cJSON_AddItemToObject(o, "effective", str_or_null(a->effective));
+		cJSON_AddItemToObject(o, "revisions", revisions_json(a));
 		per = cJSON_AddArrayToObject(o, "periods");
 		for (p = 0; p < ka->nperiods; p++, k++)
 			cJSON_AddItemToArray(per, periods != NULL ? periods[k] :

@@ -69,22 +69,14 @@ site_free(struct site *s)
 	memset(s, 0, sizeof *s);
 }
 
-void
-agreement_free(struct agreement *a)
+/* The revisable fields (SPEC §8): what a revision's terms own. */
+static void
+terms_free(struct agreement *a)
 {
 	int i, j;
 
-	free(a->path);
-	free(a->id);
-	free(a->title);
-	free(a->provider);
-	free(a->customer);
 	free(a->supports);
-	free(a->effective);
-	free(a->review);
-	free(a->timezone);
 	calendar_spec_free(&a->calendar);
-	tz_free(a->zone);
 	for (i = 0; i < a->nmatch; i++) {
 		free(a->match[i].field);
 		for (j = 0; j < a->match[i].nvalues; j++)
@@ -102,18 +94,61 @@ agreement_free(struct agreement *a)
 			calendar_spec_free(&s->calendar);
 	}
 	free(a->severities);
+	free(a->volume_per);
+	free(a->credit_currency);
+	free(a->tiers);
+}
+
+void
+agreement_free(struct agreement *a)
+{
+	int i;
+
+	if (a->is_terms) {
+		terms_free(a);
+		memset(a, 0, sizeof *a);
+		return;
+	}
+	for (i = 0; i < a->nrevisions; i++) {
+		free(a->revisions[i].effective);
+		free(a->revisions[i].note);
+		if (a->revisions[i].terms != NULL) {
+			agreement_free(a->revisions[i].terms);
+			free(a->revisions[i].terms);
+		}
+	}
+	free(a->revisions);
+	terms_free(a);
+	free(a->path);
+	free(a->id);
+	free(a->title);
+	free(a->provider);
+	free(a->customer);
+	free(a->effective);
+	free(a->review);
+	free(a->timezone);
+	tz_free(a->zone);
 	for (i = 0; i < a->nmaintenance; i++) {
 		free(a->maintenance[i].reason);
 		free(a->maintenance[i].applies);
 	}
 	free(a->maintenance);
-	free(a->volume_per);
-	free(a->credit_currency);
-	free(a->tiers);
 	free(a->body);
 	if (a->doc != NULL)
 		cmark_node_free(a->doc);
 	memset(a, 0, sizeof *a);
+}
+
+int
+agreement_terms_index(const struct agreement *a, sla_time t)
+{
+	int i;
+
+	if (a->nrevisions == 0 || t >= a->effective_from)
+		return 0;
+	for (i = 0; i < a->nrevisions - 1 && t < a->revisions[i].from; i++)
+		;
+	return i + 1;
 }
 
 void

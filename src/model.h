@@ -76,6 +76,18 @@ struct maintenance_window {
 	int line, col;			/* of the window in the front matter */
 };
 
+/* Earlier terms of an agreement (SPEC §8 Revisions), in force from `from`
+ * until the next newer terms' start. */
+struct agreement_revision {
+	char *effective;		/* "YYYY-MM-DD" as written */
+	sla_time from;			/* 00:00 of effective in the agreement's zone */
+	char *note;			/* NULL when absent */
+	struct agreement *terms;	/* the whole terms then: the newer terms with
+					   this revision's keys applied (owned; its
+					   identity fields are borrowed, see is_terms) */
+	int line, col;			/* of the revision in the front matter */
+};
+
 struct agreement {
 	char *path;			/* "agreements/it.md", as shown in diagnostics */
 	char *id;
@@ -110,6 +122,12 @@ struct agreement {
 	struct credit_tier *tiers;
 	int nmaintenance;
 	struct maintenance_window *maintenance;	/* in front-matter order */
+	sla_time effective_from;	/* 00:00 of effective (0: none given) */
+	int nrevisions;
+	struct agreement_revision *revisions;	/* newest first */
+	bool is_terms;			/* a revision's terms: only the revisable
+					   fields (calendar, match, severities, volume,
+					   satisfaction, credits, supports) are its own */
 	char *body;			/* Markdown after the front matter */
 	int body_line;			/* line of SRC file where body starts */
 	struct cmark_node *doc;		/* body parsed by cmark-gfm; owned */
@@ -204,6 +222,21 @@ int model_find_agreement(const struct model *m, const char *id);
 /* Severity of agreement a whose key or name is s, or NULL. */
 const struct severity *agreement_find_severity(const struct agreement *a, const char *s);
 void agreement_free(struct agreement *a);
+/* Number of terms of a: the current ones and each revision's. */
+static inline int
+agreement_nterms(const struct agreement *a)
+{
+	return a->nrevisions + 1;
+}
+/* Terms i of a: 0 the current, i the revision i - 1 (newest first). */
+static inline const struct agreement *
+agreement_terms(const struct agreement *a, int i)
+{
+	return i == 0 ? a : a->revisions[i - 1].terms;
+}
+/* Index of the terms in force at instant t: the newest whose start is no
+ * later than t; before the oldest start, the oldest terms. */
+int agreement_terms_index(const struct agreement *a, sla_time t);
 void site_free(struct site *s);
 void calendar_spec_free(struct calendar_spec *c);
 /* Appends a copy of e, setting its seq to the input order. */

@@ -404,7 +404,11 @@ yamlnode_report(struct yamlcheck *c, enum diag_level level, const struct yamlnod
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (kp != NULL && *kp != '\0')
+	if (c->prefix != NULL)
+		diag_add(c->d, level, c->path, at ? at->line : 0, at ? at->col : 0,
+		    "%s%s%s: %s", c->prefix, kp != NULL && *kp != '\0' ? "." : "",
+		    kp != NULL ? kp : "", msg);
+	else if (kp != NULL && *kp != '\0')
 		diag_add(c->d, level, c->path, at ? at->line : 0, at ? at->col : 0,
 		    "%s: %s", kp, msg);
 	else
@@ -502,7 +506,8 @@ yamlnode_check_keys(struct yamlcheck *c, const struct yamlnode *map, const char 
 		for (k = known; *k != NULL && strcmp(*k, key->text) != 0; k++)
 			;
 		if (*k == NULL)
-			WARN(c, key, kp, "unknown key \"%s\"", key->text);
+			yamlnode_report(c, c->strict ? DIAG_ERROR : DIAG_WARNING, key, kp,
+			    "unknown key \"%s\"", key->text);
 	}
 }
 

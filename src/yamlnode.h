@@ -50,6 +50,8 @@ struct yamlcheck {
 	const char *path;		/* file as shown in diagnostics */
 	struct diag *d;			/* private, until yamlnode_check_finish */
 	int errors;
+	const char *prefix;		/* key path every report is under ("revisions[0]"), or NULL */
+	bool strict;			/* unknown keys are errors, not warnings */
 	char shown[96];			/* yamlnode_show's buffer */
 };
 
