@@ -197,6 +197,57 @@ latest(struct pdf_doc *d, struct lay_flow *f, int i, const cJSON *av)
 	months(d, f, cJSON_GetObjectItemCaseSensitive(av, "months"));
 }
 
+/* The history of terms, as on the page: one numbered line per change of
+ * terms, its note after it, the first terms last. */
+static void
+history(struct pdf_doc *d, struct lay_flow *f, const cJSON *h)
+{
+	struct lay_style st = pdf_style(LAY_REGULAR, PDF_BODY, PDF_INK);
+	struct lay_style strong = pdf_style(LAY_BOLD, PDF_BODY, PDF_INK);
+	struct lay_style muted = pdf_style(LAY_REGULAR, PDF_SMALL, PDF_MUTED);
+	const cJSON *e, *c;
+	char *anchor, num[16];
+	int k = 0;
+
+	if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(h, "has")))
+		return;
+	anchor = pdf_anchor(d);
+	pdf_heading(f, 3, pdf_label(d, "history"), anchor, false);
+	free(anchor);
+	pdf_para(f, &muted, pdf_str(h, "intro"));
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(h, "entries")) {
+		struct lay_block *b = lay_add(f, LAY_PARA);
+		const cJSON *changes = cJSON_GetObjectItemCaseSensitive(e, "changes");
+		const char *note = pdf_str(e, "note");
+		b->left = 17;
+		b->space_after = 3;
+		snprintf(num, sizeof num, "%d.", ++k);
+		lay_marker(b, &st, num);
+		lay_text(b, &strong, pdf_str(e, "from"), strlen(pdf_str(e, "from")));
+		lay_text(b, &strong, ": ", 2);
+		cJSON_ArrayForEach(c, changes) {
+			lay_text(b, &st, pdf_str(c, "text"), strlen(pdf_str(c, "text")));
+			if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "last")))
+				lay_text(b, &st, "; ", 2);
+		}
+		if (cJSON_GetArraySize(changes) == 0)
+			lay_text(b, &st, pdf_str(e, "no_change"), strlen(pdf_str(e, "no_change")));
+		lay_text(b, &st, ".", 1);
+		if (*note != '\0') {
+			lay_text(b, &st, " ", 1);
+			lay_text(b, &muted, note, strlen(note));
+		}
+	}
+	{
+		struct lay_block *b = lay_add(f, LAY_PARA);
+		b->left = 17;
+		b->space_after = 8;
+		snprintf(num, sizeof num, "%d.", ++k);
+		lay_marker(b, &st, num);
+		lay_text(b, &st, pdf_str(h, "first"), strlen(pdf_str(h, "first")));
+	}
+}
+
 static void
 body(struct pdf_doc *d, struct lay_flow *f, int i, const cJSON *av)
 {
@@ -209,6 +260,7 @@ body(struct pdf_doc *d, struct lay_flow *f, int i, const cJSON *av)
 	pdf_heading(f, 1, pdf_label(d, "service_levels"), "levels", true);
 	levels_table(d, f, cJSON_GetObjectItemCaseSensitive(av, "levels"));
 	pdf_kv_table(f, cJSON_GetObjectItemCaseSensitive(av, "terms"), "label", "value");
+	history(d, f, cJSON_GetObjectItemCaseSensitive(av, "history"));
 
 	pdf_heading(f, 1, pdf_label(d, "calendar"), "calendar", true);
 	calendar(d, f, cJSON_GetObjectItemCaseSensitive(av, "calendar"));

@@ -139,9 +139,8 @@ put_ranges(struct strbuf *sb, const struct calendar_spec *c, int day)
 	}
 }
 
-/* A one-line summary: "Monday–Friday 08:00–18:00; Saturday 09:00–13:00". */
-static void
-put_hours_summary(const struct view_ctx *v, struct strbuf *sb, const struct calendar_spec *c)
+void
+vx_hours_summary(const struct view_ctx *v, struct strbuf *sb, const struct calendar_spec *c)
 {
 	int d = 0, e;
 	bool first = true;
@@ -211,7 +210,7 @@ calendar_json(const struct view_ctx *v, const struct agreement *a)
 	i18n_duration(v->loc, &sb, calendar_day_seconds(c));
 	cJSON_AddStringToObject(o, "day_length", sb.data != NULL ? sb.data : "–");
 	strbuf_free(&sb);
-	put_hours_summary(v, &sb, c);
+	vx_hours_summary(v, &sb, c);
 	cJSON_AddStringToObject(o, "summary", sb.data);
 	strbuf_free(&sb);
 	return o;
@@ -237,7 +236,7 @@ measure_json(const struct view_ctx *v, const struct agreement *a)
 	int s, own = 0;
 
 	strbuf_puts(&sb, "Clocks count business time only: ");
-	put_hours_summary(v, &sb, &a->calendar);
+	vx_hours_summary(v, &sb, &a->calendar);
 	strbuf_printf(&sb, " (%s)", a->timezone != NULL ? a->timezone : "UTC");
 	if (!a->calendar.always && a->calendar.nholidays > 0) {
 		int h, shown = a->calendar.nholidays < 40 ? a->calendar.nholidays : 40;
@@ -258,7 +257,7 @@ measure_json(const struct view_ctx *v, const struct agreement *a)
 		if (!sv->has_calendar)
 			continue;
 		strbuf_printf(&sb, "%s %s runs on its own calendar: ", own++ ? "" : "", sv->name);
-		put_hours_summary(v, &sb, &sv->calendar);
+		vx_hours_summary(v, &sb, &sv->calendar);
 		strbuf_puts(&sb, ".");
 	}
 	strbuf_puts(&sb, " A day (d) in a target is the calendar's longest working day: ");
@@ -470,7 +469,7 @@ view_agreement(const struct view_ctx *v, int i)
 		} else
 			cJSON_AddStringToObject(e, "goal", "–");
 		if (sv->has_calendar)
-			put_hours_summary(v, &sb, &sv->calendar);
+			vx_hours_summary(v, &sb, &sv->calendar);
 		cJSON_AddStringToObject(e, "calendar", sv->has_calendar ? sb.data :
 		    vx_label(v, "agreement_calendar"));
 		strbuf_free(&sb);
@@ -478,6 +477,7 @@ view_agreement(const struct view_ctx *v, int i)
 	}
 	cJSON_AddItemToObject(o, "calendar", calendar_json(v, a));
 	cJSON_AddItemToObject(o, "terms", contract_terms(v, a));
+	cJSON_AddItemToObject(o, "history", vx_history(v, a));
 	if (p != NULL) {
 		lat = cJSON_AddObjectToObject(o, "latest");
 		vx_add_month(v, lat, v->to_ym, "period_label");
@@ -563,7 +563,20 @@ view_agreement_month(const struct view_ctx *v, int i, int ym)
 	cJSON_AddItemToObject(o, "prev", vx_month_ref(v, ym - 1));
 	cJSON_AddItemToObject(o, "next", vx_month_ref(v, ym + 1));
 	vx_add_rows(v, o, p);
-	cJSON_AddItemToObject(o, "terms", vx_terms(v, p));
+	cJSON_AddItemToObject(o, "terms", arr = vx_terms(v, p));
+	if (a->nrevisions > 0) {
+		/* Which terms set this month's goals (SPEC §8: those of its 1st). */
+		const char *from = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(p,
+		    "terms"));
+		struct strbuf sb = {0};
+		cJSON *t = cJSON_CreateObject();
+		i18n_format(v->loc, &sb, "history.in_force", from != NULL ? from : "–",
+		    (char *)NULL);
+		cJSON_AddStringToObject(t, "label", vx_label(v, "terms_in_force"));
+		cJSON_AddStringToObject(t, "value", sb.data);
+		cJSON_AddItemToArray(arr, t);
+		strbuf_free(&sb);
+	}
 	arr = cJSON_AddArrayToObject(o, "charts");
 	for (k = 0; k < CHART_KIND_COUNT; k++) {
 		cJSON *c = vx_chart(v, k, a->id, ym);

@@ -8,6 +8,8 @@
 #include "view.h"
 
 struct tz;
+struct agreement;
+struct calendar_spec;
 
 struct view_ctx {
 	const cJSON *kpis;
@@ -60,5 +62,13 @@ cJSON *vx_breaches_note(const struct view_ctx *v, int total, bool recent);
 cJSON *vx_exclusions(const struct view_ctx *v, int i, const cJSON *period, int ym);
 /* Local "YYYY-MM-DD HH:MM" of a "…Z" stamp in zone z (NULL: UTC) into out. */
 void vx_local_time(const struct tz *z, const char *stamp, char out[17]);
+
+/* A one-line summary of a calendar's hours: "Monday–Friday 08:00–18:00;
+ * Saturday 09:00–13:00", or the round-the-clock label. */
+void vx_hours_summary(const struct view_ctx *v, struct strbuf *sb,
+    const struct calendar_spec *c);
+/* The history of a's terms (SPEC §8) for templates: {has, intro, first,
+ * entries: [{from, note, changes: [{text}], no_change}]}, newest first. */
+cJSON *vx_history(const struct view_ctx *v, const struct agreement *a);
 
 #endif

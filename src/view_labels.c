@@ -137,6 +137,8 @@ static const char *const label_table[][3] = {
 	{ "excl_items", "exclusions.items", "Items affected" },
 	{ "excl_at", "exclusions.at", "Excluded at" },
 	{ "excl_intro", "exclusions.intro", "Time and items that do not count." },
+	{ "history", "history.title", "History of terms" },
+	{ "terms_in_force", "history.in_force_label", "Terms in force" },
 };
 
 const char *
