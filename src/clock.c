@@ -597,6 +597,21 @@ add_clock(struct replay *rp, enum clock_role role, int a, int sev)
 	return c;
 }
 
+/* A clock of the month in progress that breaches at b unless something
+ * happens first: the team holding the item now is the one to act. */
+static void
+due(struct replay *rp, struct clk *c, sla_time b)
+{
+	struct fact *f = new_fact(rp, c, FACT_DUE, c->pt->n - 1, c->sev);
+
+	if (f == NULL)
+		return;
+	f->at = b;
+	f->item = ev(rp, rp->it->first)->item;
+	f->team = c->role == ROLE_OLA ? c->team : rp->team;
+	f->title = title_before(rp, c->pt->start[c->pt->n]);
+}
+
 /* After the last event read: a clock still running may breach later. */
 static void
 finish(struct replay *rp, struct clk *c)
@@ -611,6 +626,8 @@ finish(struct replay *rp, struct clk *c)
 		    calendar_reach(cal_of(rp, c), c->seg, need);
 		if (b < c->pt->start[c->pt->n])
 			breach(rp, c, b);
+		else if (b < c->pt->month_end)
+			due(rp, c, b);
 	}
 	cross(rp, c, c->pt->start[c->pt->n]);
 }

@@ -15,6 +15,10 @@ struct period_table {
 	int ym0;		/* month (year * 12 + month - 1) of start[0] */
 	int n;			/* number of months */
 	sla_time *start;	/* n + 1 UTC instants: month k is [start[k], start[k + 1]) */
+	sla_time month_end;	/* 0, or when the last month is in progress (cut at
+				   start[n], one second after the data-as-of
+				   instant) the instant it will end: live clocks
+				   that breach before it are due (FACT_DUE) */
 };
 
 /* Index of the month holding t: -1 before the table, n after it. */
@@ -30,8 +34,11 @@ enum fact_kind {
 	FACT_RATED,		/* a rated event */
 	FACT_MAINTENANCE,	/* a clock was live and not paused inside maintenance
 				   window sev of the agreement, in the period */
-	FACT_EXCLUDED		/* (made by kpi.c) the item is excluded from the
+	FACT_EXCLUDED,		/* (made by kpi.c) the item is excluded from the
 				   period: at, item, title; team holds the reason */
+	FACT_DUE		/* month in progress: a running clock breaches at
+				   `at`, before the month ends, if nothing happens;
+				   item, title, team (holding it now) */
 };
 
 /* One outcome of one item for one agreement and period. */

@@ -32,6 +32,7 @@ struct agg {
 	double *reassign;		/* sum of reassignments of ended items */
 	uint64_t *ended;		/* resolution clocks ended */
 	size_t *capx;			/* capacity of each month's exclusions */
+	size_t capd;			/* capacity of the month in progress's due list */
 };
 
 struct engine {
@@ -141,6 +142,7 @@ static void
 setup(struct engine *g, int ym0, int nmonths, sla_time first_event, sla_time *stop)
 {
 	const struct model *m = g->m;
+	sla_time cal_to = INT64_MIN;	/* due clocks reach to the month's end */
 	int a, k;
 
 	*stop = INT64_MIN;
@@ -153,8 +155,19 @@ setup(struct engine *g, int ym0, int nmonths, sla_time first_event, sla_time *st
 		pt->start = xmalloc(((size_t)nmonths + 1) * sizeof *pt->start);
 		for (k = 0; k <= nmonths; k++)
 			pt->start[k] = items_month_start(z, ym0 + k);
+		/* The month in progress (SPEC §8 Month to date) is read up to the
+		 * data-as-of instant, the latest event, inclusive. */
+		if (m->nevents > 0 && pt->start[nmonths - 1] <= m->latest_at &&
+		    m->latest_at < pt->start[nmonths]) {
+			pt->month_end = pt->start[nmonths];
+			pt->start[nmonths] = m->latest_at + 1;
+		}
 		*stop = pt->start[nmonths] > *stop ? pt->start[nmonths] : *stop;
+		if (pt->month_end > cal_to)
+			cal_to = pt->month_end;
 	}
+	if (*stop > cal_to)
+		cal_to = *stop;
 	g->cal = xcalloc((size_t)m->nagreements + 1, sizeof *g->cal);
 	for (a = 0; a < m->nagreements; a++) {
 		const struct agreement *ag = &m->agreements[a];
@@ -162,7 +175,7 @@ setup(struct engine *g, int ym0, int nmonths, sla_time first_event, sla_time *st
 		g->cal[a] = xcalloc((size_t)(nt * nsev) + 1, sizeof *g->cal[a]);
 		for (t = 0; t < nt; t++)
 			setup_terms(g, agreement_terms(ag, t), g->cal[a] + t * nsev,
-			    first_event - CALENDAR_MARGIN, *stop + CALENDAR_MARGIN);
+			    first_event - CALENDAR_MARGIN, cal_to + CALENDAR_MARGIN);
 	}
 }
 
@@ -236,6 +249,24 @@ add_exclusion(struct engine *g, struct kpi_period *P, size_t *cap, const struct 
 	x->at = f->at;
 }
 
+static void
+add_due(struct engine *g, struct kpi_period *P, size_t *cap, const struct fact *f)
+{
+	struct kpi_due *d;
+	void *v = P->due;
+
+	xgrow(&v, cap, P->ndue + 1, sizeof *P->due);
+	P->due = v;
+	d = &P->due[P->ndue++];
+	d->item = f->item;
+	d->id = strtab_get(g->m->strings, f->item);
+	d->title = f->title;
+	d->team = f->team;
+	d->sev = f->sev;
+	d->clock = f->clock;
+	d->due = f->at;
+}
+
 /* Adds one fact to its agreement's month (one of the report's months). */
 static void
 add_fact(struct engine *g, struct fact *f)
@@ -306,6 +337,9 @@ add_fact(struct engine *g, struct fact *f)
 	case FACT_EXCLUDED:
 		add_exclusion(g, P, &sums->capx[p], f);
 		break;
+	case FACT_DUE:
+		add_due(g, P, &sums->capd, f);
+		break;
 	case FACT_RATED:
 		if (!ag->has_satisfaction || !in_scale(ag, f->num))
 			break;	/* reported by items_check */
@@ -367,6 +401,7 @@ excluded_from(const struct engine *g, const struct fact *f, sla_time xat)
 	case FACT_ENDED:
 	case FACT_REOPENED:
 	case FACT_RESOLVED:
+	case FACT_DUE:
 		return xat < g->pt[f->agreement].start[f->period + 1];
 	default:
 		return false;
@@ -666,6 +701,49 @@ cmp_exclusion(const void *pa, const void *pb)
 	return strcmp(a->id, b->id);
 }
 
+static int
+cmp_due(const void *pa, const void *pb)
+{
+	const struct kpi_due *a = pa, *b = pb;
+	int c;
+
+	if (a->due != b->due)
+		return a->due < b->due ? -1 : 1;
+	if ((c = strcmp(a->id, b->id)) != 0)
+		return c;
+	return a->clock == b->clock ? 0 : a->clock == KPI_RESOLUTION ? -1 : 1;
+}
+
+/* SPEC §8 Month to date: the clocks of the month are forecast from those
+ * ended so far, at the same rate per business second of the severity's
+ * calendar (the month's terms); allowed = floor(N (100 - goal) / 100) -
+ * breached so far, negative once the goal can no longer be met. */
+static void
+allowed_breaches(struct engine *g, int a, struct kpi_period *P)
+{
+	const struct agreement *ag = &g->m->agreements[a];
+	int nsev = ag->nseverities, s, k;
+	sla_time end = g->pt[a].month_end;
+
+	for (s = 0; s < nsev; s++) {
+		const struct calendar *cal = g->cal[a][P->terms * nsev + s];
+		int64_t month = calendar_business_seconds(cal, P->start, end);
+		int64_t elapsed = calendar_business_seconds(cal, P->start, P->as_of);
+		for (k = 0; k < 2; k++) {
+			struct kpi_clock_figures *c = figures(&P->rows[s], k);
+			double n, share;
+			if (isnan(c->goal) || c->target_s < 0 || elapsed <= 0)
+				continue;
+			/* Integers (no overflow: clocks × seconds of a month), rounded down. */
+			n = (double)(((int64_t)c->n * month) / elapsed);
+			/* A tiny nudge so that 1000 × (100 − 99.9) / 100 is 100, not 99.99…. */
+			share = floor(n * (100.0 - c->goal) / 100.0 + 1e-9);
+			c->has_allowed = true;
+			c->allowed = (int64_t)share - (int64_t)c->breached;
+		}
+	}
+}
+
 static double
 credit_percent(const struct agreement *ag, double attainment)
 {
@@ -720,6 +798,10 @@ finish_period(struct engine *g, int a, int p)
 		P->credit_percent = credit_percent(ag, P->rows[nsev].resolution.attainment);
 		P->credit_amount = ag->credit_fee * P->credit_percent / 100.0;
 	}
+	if (P->partial)
+		allowed_breaches(g, a, P);
+	if (P->ndue > 1)
+		qsort(P->due, P->ndue, sizeof *P->due, cmp_due);
 	if (P->nbreaches > 1)
 		qsort(P->breaches, P->nbreaches, sizeof *P->breaches, cmp_breach);
 	for (k = 0; k < P->nexclusions && P->exclusions[k].kind == KPI_EXCL_MAINTENANCE; k++)
@@ -782,6 +864,11 @@ allocate(struct engine *g, int nper)
 			P->start = g->pt[a].start[g->first + p];
 			P->end = g->pt[a].start[g->first + p + 1];
 			P->terms = agreement_terms_index(&m->agreements[a], P->start);
+			if (p == nper - 1 && g->pt[a].month_end != 0) {
+				P->partial = true;
+				P->as_of = m->latest_at;
+				P->end = g->pt[a].month_end;
+			}
 			P->nrows = rows;
 			P->rows = xcalloc((size_t)rows, sizeof *P->rows);
 			ledger_windows(&m->agreements[a], P, &sums->capx[p]);
@@ -902,6 +989,7 @@ kpi_report_free(struct kpi_report *r)
 				free(P->breaches[b].seg);
 			free(P->breaches);
 			free(P->exclusions);
+			free(P->due);
 			free(P->rows);
 		}
 		free(r->agreements[a].periods);

@@ -26,6 +26,16 @@ struct kpi_segment {
 	sla_time from, to;	/* UTC, [from, to) */
 };
 
+/* A live clock that breaches before the month ends if nothing happens
+ * (month to date, SPEC §8). */
+struct kpi_due {
+	const char *id;			/* the item's id, in the model's strings */
+	uint32_t item, title, team;	/* strtab ids (0 = none); team: holding it now */
+	int sev;
+	uint8_t clock;			/* enum kpi_clock */
+	sla_time due;			/* the breach instant */
+};
+
 struct kpi_breach {
 	const char *id;			/* the item's id, in the model's strings */
 	uint32_t item, title, team;	/* strtab ids (title, team 0 = none) */
@@ -51,6 +61,11 @@ struct kpi_clock_figures {
 	size_t n;			/* clocks ended */
 	int64_t target_s;		/* the severity's target, -1 none (or pooled) */
 	uint32_t hist[KPI_HIST_BINS];	/* ended clocks by share of target_s (> 0) */
+	/* Month to date (SPEC §8): how many more clocks may breach with the goal
+	 * still met; meaningful when has_allowed (a goal, a target and elapsed
+	 * business time; severity rows of a partial period only). */
+	bool has_allowed;
+	int64_t allowed;
 };
 
 struct kpi_row {
@@ -74,6 +89,11 @@ struct kpi_exclusion {
 struct kpi_period {
 	int ym;				/* year * 12 + month - 1 */
 	sla_time start, end;		/* UTC bounds in the agreement's zone */
+	bool partial;			/* the month had not ended at the data-as-of
+					   instant: figures up to as_of (inclusive) */
+	sla_time as_of;			/* partial: the latest event */
+	size_t ndue;
+	struct kpi_due *due;		/* partial: sorted by (due, id, clock) */
 	int terms;			/* month-level terms (goals, volume,
 					   satisfaction, credits): agreement_terms
 					   index of those in force at start */

@@ -70,7 +70,7 @@ sev_key(const struct agreement *a, int s)
 }
 
 static cJSON *
-clock_json(const struct kpi_clock_figures *c, int with_hist)
+clock_json(const struct kpi_clock_figures *c, int with_hist, bool partial)
 {
 	cJSON *o = cJSON_CreateObject();
 
@@ -83,6 +83,10 @@ clock_json(const struct kpi_clock_figures *c, int with_hist)
 	cJSON_AddItemToObject(o, "p90_s", secs_or_null(c->p90_s));
 	cJSON_AddItemToObject(o, "target_s", secs_or_null(c->target_s));
 	cJSON_AddNumberToObject(o, "ended", (double)c->n);
+	/* Month to date (SPEC §8): null where no goal, target or elapsed time. */
+	if (partial)
+		cJSON_AddItemToObject(o, "allowed_breaches", c->has_allowed ?
+		    cJSON_CreateNumber((double)c->allowed) : cJSON_CreateNull());
 	/* For the distribution chart: counts per tenth of the target (KPI_HIST_BINS). */
 	if (with_hist && c->target_s > 0 && c->n > 0) {
 		cJSON *h = cJSON_AddArrayToObject(o, "hist");
@@ -93,7 +97,7 @@ clock_json(const struct kpi_clock_figures *c, int with_hist)
 }
 
 static cJSON *
-row_json(const struct kpi_row *row, const struct agreement *a)
+row_json(const struct kpi_row *row, const struct agreement *a, bool partial)
 {
 	cJSON *o = cJSON_CreateObject();
 
@@ -105,8 +109,8 @@ row_json(const struct kpi_row *row, const struct agreement *a)
 	cJSON_AddNumberToObject(o, "opened", (double)row->opened);
 	cJSON_AddNumberToObject(o, "resolved", (double)row->resolved);
 	cJSON_AddNumberToObject(o, "backlog", (double)row->backlog);
-	cJSON_AddItemToObject(o, "response", clock_json(&row->response, 0));
-	cJSON_AddItemToObject(o, "resolution", clock_json(&row->resolution, 1));
+	cJSON_AddItemToObject(o, "response", clock_json(&row->response, 0, partial));
+	cJSON_AddItemToObject(o, "resolution", clock_json(&row->resolution, 1, partial));
 	return o;
 }
 
@@ -143,13 +147,17 @@ period_json(const struct kpi_period *P, const struct agreement *a, const struct 
 	cJSON_AddItemToObject(o, "period", month(P->ym));
 	cJSON_AddItemToObject(o, "start", stamp(P->start));
 	cJSON_AddItemToObject(o, "end", stamp(P->end));
+	/* The month in progress: its figures run up to as_of, inclusive. */
+	cJSON_AddBoolToObject(o, "partial", P->partial);
+	if (P->partial)
+		cJSON_AddItemToObject(o, "as_of", stamp(P->as_of));
 	/* The month's goals and targets are those in force at its start (SPEC §8). */
 	cJSON_AddItemToObject(o, "terms", str_or_null(revisions_until(a, P->terms)));
 	a = agreement_terms(a, P->terms);
 	arr = cJSON_AddArrayToObject(o, "severities");
 	for (s = 0; s < P->nrows - 1; s++)
-		cJSON_AddItemToArray(arr, row_json(&P->rows[s], a));
-	cJSON_AddItemToObject(o, "total", row_json(&P->rows[P->nrows - 1], a));
+		cJSON_AddItemToArray(arr, row_json(&P->rows[s], a, P->partial));
+	cJSON_AddItemToObject(o, "total", row_json(&P->rows[P->nrows - 1], a, P->partial));
 	if (a->has_volume) {
 		cJSON *v = cJSON_AddObjectToObject(o, "volume");
 		cJSON_AddStringToObject(v, "metric",
@@ -183,6 +191,23 @@ period_json(const struct kpi_period *P, const struct agreement *a, const struct 
 	for (k = 0; k < P->nbreaches; k++)
 		cJSON_AddItemToArray(arr, breach_json(&P->breaches[k], a, m));
 	cJSON_AddItemToObject(o, "exclusions", kpi_exclusions_json(P, a, m));
+	if (P->partial) {
+		arr = cJSON_AddArrayToObject(o, "due");
+		for (k = 0; k < P->ndue; k++) {
+			const struct kpi_due *d = &P->due[k];
+			cJSON *e = cJSON_CreateObject();
+			cJSON_AddStringToObject(e, "id", d->id);
+			cJSON_AddItemToObject(e, "title",
+			    str_or_null(strtab_get(m->strings, d->title)));
+			cJSON_AddStringToObject(e, "clock",
+			    d->clock == KPI_RESPONSE ? "response" : "resolution");
+			cJSON_AddItemToObject(e, "severity", sev_key(a, d->sev));
+			cJSON_AddItemToObject(e, "team",
+			    str_or_null(strtab_get(m->strings, d->team)));
+			cJSON_AddItemToObject(e, "due", stamp(d->due));
+			cJSON_AddItemToArray(arr, e);
+		}
+	}
 	return o;
 }
 

@@ -84,6 +84,17 @@ months_asked(const struct kpi_report *r, int from_ym, struct kpi_agreement *ka)
 	return v;
 }
 
+static void
+add_report_period(cJSON *json, int ym)
+{
+	char buf[8];
+
+	if (ym < 0)
+		return;
+	kpi_format_month(ym, buf);
+	cJSON_AddStringToObject(json, "report_period", buf);
+}
+
 enum output_status
 output_build(struct model *m, const struct output_options *o)
 {
@@ -98,7 +109,7 @@ output_build(struct model *m, const struct output_options *o)
 	struct kpi_agreement *ka;
 	struct i18n *loc;
 	cJSON *site_json;
-	int from = o->from_ym, calc_from = o->from_ym;
+	int from = o->from_ym, calc_from = o->from_ym, to = o->to_ym;
 	char why_site[512];
 
 	resource_set_override(o->templates);
@@ -113,7 +124,11 @@ output_build(struct model *m, const struct output_options *o)
 		if (want >= 0 && want < from)
 			calc_from = want;
 	}
-	r = kpi_compute(m, calc_from, o->to_ym);
+	/* By default the month in progress is published too, as such (SPEC §8
+	 * Month to date): the month after the last that ended. */
+	if (to < 0 && m->nevents > 0)
+		to = kpi_default_period(m) + 1;
+	r = kpi_compute(m, calc_from, to);
 	items_check_finish(o->check);	/* its warnings go into kpis.json too */
 	if (o->print_problems != NULL)
 		o->print_problems(m->diag, o->verbosity);
@@ -126,6 +141,12 @@ output_build(struct model *m, const struct output_options *o)
 	progress_note("building kpis.json", 0, 0, NULL);
 	json = kpi_report_json(&asked, m);
 	site_json = calc_from != from ? kpi_report_json(r, m) : json;
+	/* The month the site headlines: the one asked for, else the last that
+	 * ended, also when the month in progress is published after it. */
+	add_report_period(json, o->to_ym >= 0 ? o->to_ym : to - (to > asked.from_ym));
+	if (site_json != json)
+		add_report_period(site_json, o->to_ym >= 0 ? o->to_ym :
+		    to - (to > asked.from_ym));
 	loc = i18n_load(m->site.locale);
 	p = publish_begin(out, m->src, &why, &err);
 	if (p == NULL) {

@@ -47,6 +47,11 @@ void pdf_chart(struct pdf_doc *d, struct lay_flow *f, const cJSON *chart);
 void pdf_data_table(struct pdf_doc *d, struct lay_flow *f, const cJSON *table);
 /* The exclusions ledger of a month view (vx_exclusions: {has, none, rows}). */
 void pdf_exclusions(struct pdf_doc *d, struct lay_flow *f, const cJSON *ex);
+/* Month to date (SPEC §8): the notice as a shaded paragraph (nothing when
+ * NULL or ""), and an agreement's due list and breaches still allowed from
+ * the view's "mtd" block (nothing when it is not an object). */
+void pdf_mtd_notice(struct lay_flow *f, const char *notice);
+void pdf_mtd(struct pdf_doc *d, struct lay_flow *f, const cJSON *mtd);
 /* The cover: title, a line under it, facts [{label, value}], organisation. */
 void pdf_cover(struct pdf_doc *d, struct lay_flow *f, const char *title,
     const char *subline, const cJSON *facts);

@@ -194,6 +194,7 @@ section(struct pdf_doc *d, struct lay_flow *f, const cJSON *e, int ym)
 	    pdf_str(e, "customer"), pdf_str(e, "breaches"), pdf_label(d, "breaches"));
 	pdf_para(f, &muted, line)->keep_with_next = true;
 	free(line);
+	pdf_mtd_notice(f, pdf_str(cJSON_GetObjectItemCaseSensitive(am, "mtd"), "notice"));
 	anchor = pdf_anchor(d);
 	pdf_heading(f, 2, pdf_label(d, "kpi_table"), anchor, false);
 	free(anchor);
@@ -214,6 +215,8 @@ section(struct pdf_doc *d, struct lay_flow *f, const cJSON *e, int ym)
 		pdf_heading(f, 2, pdf_label(d, "exclusions"), anchor, false);
 		free(anchor);
 		pdf_exclusions(d, f, cJSON_GetObjectItemCaseSensitive(am, "exclusions"));
+		/* Where the month's page has it: after the ledger. */
+		pdf_mtd(d, f, cJSON_GetObjectItemCaseSensitive(am, "mtd"));
 	}
 	cJSON_Delete(am);
 }
@@ -251,6 +254,7 @@ pdf_report(struct pdf_doc *d, int ym, struct publish *p)
 	pdf_cover(d, cover, pdf_label(d, "month_report"), pdf_str(rv, "period_label"), facts);
 
 	pdf_heading(body, 1, pdf_label(d, "status_at_glance"), "glance", true);
+	pdf_mtd_notice(body, pdf_str(rv, "mtd_notice"));
 	glance(d, body, ags);
 	cJSON_ArrayForEach(e, ags)
 		section(d, body, e, ym);

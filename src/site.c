@@ -158,10 +158,10 @@ write_index(struct site_writer *s)
 	char per[8];
 	cJSON *crumbs = cJSON_CreateArray();
 
-	kpi_format_month(s->o->to_ym, per);
+	kpi_format_month(view_report_month(s->v), per);
 	add_crumb(crumbs, label(s, "home"), NULL);
 	return render_page(s, "index", "index.html", "", label(s, "home"),
-	    view_index(s->v, s->o->to_ym), crumbs, switcher(s, "reports/%s/index.html", NULL),
+	    view_index(s->v, view_report_month(s->v)), crumbs, switcher(s, "reports/%s/index.html", NULL),
 	    NULL);
 }
 

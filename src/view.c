@@ -158,6 +158,18 @@ view_ctx_new(const cJSON *kpis, const struct model *m, const struct i18n *loc, i
 			v->ag[i] = a;
 	}
 	v->labels = vx_make_labels(loc);
+	/* The month in progress, published besides the ended months: the site's
+	 * headline stays on the last month that ended. */
+	v->mtd_ym = -1;
+	v->report_ym = to_ym;
+	for (i = 0; i < m->nagreements; i++)
+		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vx_period(v->ag[i], to_ym),
+		    "partial")))
+			v->mtd_ym = to_ym;
+	ym = kpi_parse_month(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(kpis,
+	    "report_period")));
+	if (ym >= from_ym && ym <= to_ym)
+		v->report_ym = ym;
 	v->months = cJSON_CreateArray();
 	for (ym = from_ym; ym >= 0 && ym <= to_ym; ym++)
 		cJSON_AddItemToArray(v->months, vx_month_ref(v, ym));
@@ -165,6 +177,18 @@ view_ctx_new(const cJSON *kpis, const struct model *m, const struct i18n *loc, i
 	v->chart_cache = cJSON_CreateObject();
 	v->chart_cache_ym = -1;
 	return v;
+}
+
+int
+view_report_month(const struct view_ctx *v)
+{
+	return v->report_ym;
+}
+
+int
+view_mtd_month(const struct view_ctx *v)
+{
+	return v->mtd_ym;
 }
 
 void
@@ -282,7 +306,11 @@ vx_add_month(const struct view_ctx *v, cJSON *o, int ym, const char *label_key)
 	kpi_format_month(ym, buf);
 	cJSON_AddStringToObject(o, "period", buf);
 	i18n_month(v->loc, &sb, ym, 1);
+	/* The month in progress says so wherever it is named (SPEC §8). */
+	if (ym == v->mtd_ym)
+		i18n_format(v->loc, &sb, "mtd.label_suffix", (char *)NULL);
 	cJSON_AddStringToObject(o, label_key, sb.data != NULL ? sb.data : buf);
+	cJSON_AddBoolToObject(o, "partial", ym == v->mtd_ym);
 	strbuf_free(&sb);
 }
 
@@ -620,6 +648,16 @@ view_index(const struct view_ctx *v, int ym)
 		    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(p, "breaches")));
 		cJSON_AddItemToArray(arr, e);
 	}
+	/* The month in progress has pages too: the index points to them. */
+	if (v->mtd_ym >= 0 && v->mtd_ym != ym) {
+		cJSON *mtd = cJSON_AddObjectToObject(o, "mtd");
+		char *notice = NULL;
+		vx_add_month(v, mtd, v->mtd_ym, "label");
+		for (i = 0; i < v->m->nagreements && notice == NULL; i++)
+			notice = vx_mtd_notice(v, vx_period(v->ag[i], v->mtd_ym));
+		cJSON_AddStringToObject(mtd, "notice", notice != NULL ? notice : "");
+		free(notice);
+	}
 	sum = cJSON_AddObjectToObject(o, "summary");
 	cJSON_AddNumberToObject(sum, "agreements", v->m->nagreements);
 	cJSON_AddNumberToObject(sum, "met", met);
@@ -632,6 +670,7 @@ cJSON *
 view_month_report(const struct view_ctx *v, int ym)
 {
 	cJSON *o = cJSON_CreateObject(), *arr;
+	char *notice = NULL;
 	int i;
 
 	cJSON_AddStringToObject(o, "kind", "month");
@@ -652,10 +691,16 @@ view_month_report(const struct view_ctx *v, int ym)
 		    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(p, "breaches")));
 		cJSON_AddItemToObject(e, "terms", vx_terms(v, p));
 		cJSON_AddItemToObject(e, "exclusions", vx_exclusions(v, i, p, ym));
+		cJSON_AddItemToObject(e, "mtd", vx_mtd(v, i, p));
+		if (notice == NULL)
+			notice = vx_mtd_notice(v, p);
 		ch = vx_chart(v, 0 /* CHART_ATTAINMENT */, v->m->agreements[i].id, ym);
 		cJSON_AddItemToObject(e, "chart", ch != NULL ? ch : cJSON_CreateNull());
 		cJSON_AddItemToArray(arr, e);
 	}
+	cJSON_AddItemToObject(o, "mtd_notice", notice != NULL ? cJSON_CreateString(notice) :
+	    cJSON_CreateNull());
+	free(notice);
 	cJSON_AddItemToObject(o, "quality", vx_quality(v));
 	return o;
 }

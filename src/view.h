@@ -92,6 +92,11 @@ struct view_ctx;
 struct view_ctx *view_ctx_new(const struct cJSON *kpis, const struct model *m,
     const struct i18n *loc, int from_ym, int to_ym, bool with_svg);
 void view_ctx_free(struct view_ctx *v);
+/* The month the index and agreement pages headline: the last that ended
+ * (to_ym, or the month before when to_ym is in progress). */
+int view_report_month(const struct view_ctx *v);
+/* The month in progress among the pages (SPEC §8 Month to date), or -1. */
+int view_mtd_month(const struct view_ctx *v);
 /* The data files written beside the pages (data/kpis.json, the CSV files): a cut
  * breach table names the one that holds every breach. Default: none. */
 void view_ctx_set_data_files(struct view_ctx *v, bool with_json, bool with_csv);

@@ -433,7 +433,7 @@ view_agreement(const struct view_ctx *v, int i)
 {
 	const struct agreement *a = &v->m->agreements[i];
 	cJSON *o = cJSON_CreateObject(), *arr, *lat;
-	const cJSON *p = vx_period(v->ag[i], v->to_ym);
+	const cJSON *p = vx_period(v->ag[i], v->report_ym);
 	char *body;
 	int s, k;
 
@@ -480,9 +480,9 @@ view_agreement(const struct view_ctx *v, int i)
 	cJSON_AddItemToObject(o, "history", vx_history(v, a));
 	if (p != NULL) {
 		lat = cJSON_AddObjectToObject(o, "latest");
-		vx_add_month(v, lat, v->to_ym, "period_label");
+		vx_add_month(v, lat, v->report_ym, "period_label");
 		vx_add_rows(v, lat, p);
-		cJSON_AddItemToObject(lat, "exclusions", vx_exclusions(v, i, p, v->to_ym));
+		cJSON_AddItemToObject(lat, "exclusions", vx_exclusions(v, i, p, v->report_ym));
 	} else
 		cJSON_AddNullToObject(o, "latest");
 	cJSON_AddItemToObject(o, "months", cJSON_Duplicate(view_months(v), 1));
@@ -594,6 +594,7 @@ view_agreement_month(const struct view_ctx *v, int i, int ym)
 	cJSON_AddItemToObject(o, "breaches_note", vx_breaches_note(v, nb, false));
 	cJSON_AddBoolToObject(o, "has_breaches", nb > 0);
 	cJSON_AddItemToObject(o, "exclusions", vx_exclusions(v, i, p, ym));
+	cJSON_AddItemToObject(o, "mtd", vx_mtd(v, i, p));
 	cJSON_AddItemToObject(o, "quality", vx_quality(v));
 	cJSON_AddItemToObject(o, "measure", measure_json(v, a));
 	return o;

@@ -16,6 +16,8 @@ struct view_ctx {
 	const struct model *m;
 	const struct i18n *loc;
 	int from_ym, to_ym;
+	int report_ym;		/* headline month: the last that ended */
+	int mtd_ym;		/* the month in progress (a partial period), or -1 */
 	bool with_svg;
 	bool with_json, with_csv;	/* data files beside the pages */
 	const cJSON **ag;	/* kpis.json agreement of each model agreement, or NULL */
@@ -70,5 +72,13 @@ void vx_hours_summary(const struct view_ctx *v, struct strbuf *sb,
 /* The history of a's terms (SPEC §8) for templates: {has, intro, first,
  * entries: [{from, note, changes: [{text}], no_change}]}, newest first. */
 cJSON *vx_history(const struct view_ctx *v, const struct agreement *a);
+
+/* Month to date (SPEC §8): the notice "Month to date, as of …" of a partial
+ * kpis.json period (caller frees), or NULL for a month that ended. */
+char *vx_mtd_notice(const struct view_ctx *v, const cJSON *period);
+/* The month-to-date block of agreement i for templates: {notice, allowed:
+ * [{severity, response, resolution}], due: [{id, title, clock, severity, team,
+ * due}], has_due, due_none}, or null when the period is not partial. */
+cJSON *vx_mtd(const struct view_ctx *v, int i, const cJSON *period);
 
 #endif

@@ -139,6 +139,11 @@ static const char *const label_table[][3] = {
 	{ "excl_intro", "exclusions.intro", "Time and items that do not count." },
 	{ "history", "history.title", "History of terms" },
 	{ "terms_in_force", "history.in_force_label", "Terms in force" },
+	{ "mtd_due_title", "mtd.due_title", "Due before the month ends" },
+	{ "mtd_due_intro", "mtd.due_intro", "Clocks that breach before the month ends if nothing happens." },
+	{ "mtd_due", "mtd.due", "Due" },
+	{ "mtd_allowed_title", "mtd.allowed_title", "Breaches still allowed this month" },
+	{ "mtd_allowed_intro", "mtd.allowed_intro", "How many more clocks may breach with the goal still met." },
 };
 
 const char *

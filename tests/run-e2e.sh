@@ -37,6 +37,12 @@ done
 "$SLAREPORT" kpis --from 2026-03 "$TESTS/../sample-data" >/dev/null 2>&1; expect_rc "--from without --to" 64 $?
 "$SLAREPORT" build --format html,xls "$TESTS/../sample-data" >/dev/null 2>&1; expect_rc "bad --format" 64 $?
 
+# ---- month to date (SPEC §8): `kpis` includes the month in progress only when asked ----
+"$SLAREPORT" kpis "$TESTS/kpi/69-mtd-due-weekend" >"$TMP/mtd.json" 2>/dev/null
+if grep -q '"partial":[[:space:]]*true' "$TMP/mtd.json"; then ko "kpis without --period/--to printed the month in progress"; else ok; fi
+"$SLAREPORT" kpis --from 2026-09 --to 2026-10 "$TESTS/kpi/69-mtd-due-weekend" >"$TMP/mtd.json" 2>/dev/null
+grep -q '"partial":[[:space:]]*true' "$TMP/mtd.json" && ok || ko "kpis --to the month in progress: not partial"
+
 # ---- bad inputs: `check` output pinned like mandoc's .out_lint files ----
 for dir in "$TESTS"/bad/*/; do
 	if [ ! -f "$dir/expected.txt" ]; then ko "bad/$(basename "$dir"): no expected.txt"; continue; fi
