@@ -302,6 +302,23 @@ quality_json(const struct kpi_report *r, const struct model *m)
 	return o;
 }
 
+/* The month the site headlines: the last month of the report that ended, or
+ * its only month (SPEC §8: the month in progress is published besides). */
+static int
+report_period(const struct kpi_report *r)
+{
+	int i;
+
+	if (r->to_ym <= r->from_ym)
+		return r->to_ym;
+	for (i = 0; i < r->nagreements; i++) {
+		const struct kpi_agreement *ka = &r->agreements[i];
+		if (ka->nperiods > 0 && ka->periods[ka->nperiods - 1].partial)
+			return r->to_ym - 1;
+	}
+	return r->to_ym;
+}
+
 /* The tree with every period's subtree taken from periods (one per agreement
  * and month, in that order) or, when periods is NULL, built here. */
 static cJSON *
@@ -313,6 +330,7 @@ report_json(const struct kpi_report *r, const struct model *m, cJSON **periods)
 
 	cJSON_AddItemToObject(root, "from", month(r->from_ym));
 	cJSON_AddItemToObject(root, "to", month(r->to_ym));
+	cJSON_AddItemToObject(root, "report_period", month(report_period(r)));
 	arr = cJSON_AddArrayToObject(root, "agreements");
 	for (i = 0; i < r->nagreements; i++) {
 		const struct kpi_agreement *ka = &r->agreements[i];

@@ -84,17 +84,6 @@ months_asked(const struct kpi_report *r, int from_ym, struct kpi_agreement *ka)
 	return v;
 }
 
-static void
-add_report_period(cJSON *json, int ym)
-{
-	char buf[8];
-
-	if (ym < 0)
-		return;
-	kpi_format_month(ym, buf);
-	cJSON_AddStringToObject(json, "report_period", buf);
-}
-
 enum output_status
 output_build(struct model *m, const struct output_options *o)
 {
@@ -141,12 +130,6 @@ output_build(struct model *m, const struct output_options *o)
 	progress_note("building kpis.json", 0, 0, NULL);
 	json = kpi_report_json(&asked, m);
 	site_json = calc_from != from ? kpi_report_json(r, m) : json;
-	/* The month the site headlines: the one asked for, else the last that
-	 * ended, also when the month in progress is published after it. */
-	add_report_period(json, o->to_ym >= 0 ? o->to_ym : to - (to > asked.from_ym));
-	if (site_json != json)
-		add_report_period(site_json, o->to_ym >= 0 ? o->to_ym :
-		    to - (to > asked.from_ym));
 	loc = i18n_load(m->site.locale);
 	p = publish_begin(out, m->src, &why, &err);
 	if (p == NULL) {

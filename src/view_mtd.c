@@ -72,6 +72,7 @@ vx_mtd(const struct view_ctx *v, int i, const cJSON *period)
 	cJSON_AddStringToObject(o, "notice", notice);
 	free(notice);
 	cJSON_AddStringToObject(o, "id", a->id);
+	cJSON_AddStringToObject(o, "title", a->title != NULL ? a->title : a->id);
 	cJSON_AddStringToObject(o, "timezone", a->timezone != NULL ? a->timezone : "UTC");
 	arr = cJSON_AddArrayToObject(o, "allowed");
 	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(period, "severities")) {
