@@ -104,10 +104,21 @@ static const struct quirkdef quirkdefs[] = {
 };
 #define NQUIRKS (int)(sizeof quirkdefs / sizeof quirkdefs[0])
 
+/* Service desk items of the last month picked for the demo's excluded events
+ * (SPEC §8): every 60th one opened in it. */
+#define NEXCLUDED 5
+struct picked {
+	char id[32];
+	int64_t at;
+};
+
 struct router {
 	struct sink *sink[MAXSINKS];
 	char name[MAXSINKS][96];
 	int nsinks, large, split, y0, m0, months;
+	int seen_last;			/* service desk items opened in the last month */
+	int npicked;
+	struct picked picked[NEXCLUDED];
 };
 
 struct arrival {
@@ -134,6 +145,18 @@ month_index(const struct router *r, int64_t at)
 	return mi < 0 ? 0 : mi >= r->months ? r->months - 1 : mi;
 }
 
+/* The first occurrence of needle in rec[0..len), or NULL (memmem is not POSIX). */
+static const char *
+find(const char *rec, size_t len, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (size_t i = 0; i + n <= len; i++)
+		if (memcmp(rec + i, needle, n) == 0)
+			return rec + i;
+	return NULL;
+}
+
 static void
 route(void *arg, int type, int64_t at, const char *rec, size_t len)
 {
@@ -149,6 +172,49 @@ route(void *arg, int type, int64_t at, const char *rec, size_t len)
 	else
 		k = 2;
 	sink_put(r->sink[k], rec, len);
+	if (!r->large && type == IT_TYPE && mi == r->months - 1 && r->npicked < NEXCLUDED &&
+	    find(rec, len, "\"type\": \"opened\"") != NULL &&
+	    r->seen_last++ % 60 == 30) {
+		const char *id = find(rec, len, "\"id\": \""), *q;
+		if (id != NULL && (q = memchr(id + 7, '"', len - (size_t)(id + 7 - rec))) != NULL &&
+		    q - (id + 7) < (int)sizeof r->picked[0].id) {
+			memcpy(r->picked[r->npicked].id, id + 7, (size_t)(q - (id + 7)));
+			r->picked[r->npicked].id[q - (id + 7)] = '\0';
+			r->picked[r->npicked++].at = at;
+		}
+	}
+}
+
+/* The demo's excluded events (SPEC §8), each with its reason, two hours after
+ * its item opened: events/servicedesk-exclusions.ndjson. */
+static int
+write_exclusions(const char *dir, const struct router *r)
+{
+	static const char *const reasons[NEXCLUDED] = {
+		"Raised by mistake: duplicate of a ticket already being worked",
+		"Waiting for the customer's vendor, as agreed in the service review",
+		"Caused by a third-party carrier outage outside our control",
+		"Test ticket from the ticketing upgrade",
+		"Customer asked to put the change on hold until the quarter closes",
+	};
+	char path[4096], stamp[32];
+	FILE *f;
+
+	if (r->large || r->npicked == 0)
+		return 0;
+	snprintf(path, sizeof path, "%s/events/servicedesk-exclusions.ndjson", dir);
+	if ((f = fopen(path, "w")) == NULL)
+		return -1;
+	for (int i = 0; i < r->npicked; i++) {
+		int64_t t = r->picked[i].at + 2 * 3600, days = t / 86400, secs = t % 86400;
+		int y, m, d;
+		civil_from_days(days, &y, &m, &d);
+		snprintf(stamp, sizeof stamp, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
+			(int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
+		fprintf(f, "{\"id\": \"%s\", \"type\": \"excluded\", \"at\": \"%s\", "
+			"\"reason\": \"%s\"}\n", r->picked[i].id, stamp, reasons[i]);
+	}
+	return fclose(f);
 }
 
 static int
@@ -329,7 +395,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "slagen: %s already holds files (use --force to replace them)\n", dir);
 		return 73;
 	}
-	if (agreements_write(dir, y0, m0, hy0, hy1) != 0) {
+	if (agreements_write(dir, y0, m0, (int)ey, (int)em, hy0, hy1) != 0) {
 		fprintf(stderr, "slagen: %s: %s\n", dir, strerror(errno));
 		return 74;
 	}
@@ -462,6 +528,10 @@ main(int argc, char **argv)
 		}
 		recs += r1;
 		bytes += b1;
+	}
+	if (rc == 0 && write_exclusions(dir, &rt) != 0) {
+		fprintf(stderr, "slagen: %s/events: %s\n", dir, strerror(errno));
+		rc = 74;
 	}
 	if (stats)
 		sim_print_stats(sim, stderr);

@@ -135,7 +135,8 @@ extern const char body_it_service_desk[], body_ola_network[], body_ola_systems[]
 
 /* Writes site.yml and agreements/ under dir for the span starting at month (y0, m0)
    whose holidays cover years hy0..hy1; returns 0 or -1 (errno set). */
-int agreements_write(const char *dir, int y0, int m0, int hy0, int hy1);
+/* Writes site.yml and agreements/ for a span from y0-m0 to ey-em. */
+int agreements_write(const char *dir, int y0, int m0, int ey, int em, int hy0, int hy1);
 
 /* ---- event output ---- */
 enum { SHAPE_ARRAY, SHAPE_WRAPPED, SHAPE_NDJSON };

@@ -273,15 +273,61 @@ write_hours_yaml(FILE *f, const struct hours *h, int n)
 	fputc('}', f);
 }
 
+/* The first Saturday of month y-m, as "YYYY-MM-DD". */
 static void
-write_front_matter(FILE *f, const struct agreement *a, int y0, int m0, int hy0, int hy1)
+first_saturday(int y, int m, char out[11], int plus_days)
+{
+	int64_t day = days_from_civil(y, m, 1);
+	int yy, mm, dd;
+
+	while (weekday_of(day) != 5)
+		day++;
+	civil_from_days(day + plus_days, &yy, &mm, &dd);
+	snprintf(out, 11, "%04d-%02d-%02d", yy, mm, dd);
+}
+
+/* SPEC §8 in the demo: the service desk's terms were revised in July of the
+ * last year of the span (High resolution 12h → 8h, the credit fee raised),
+ * and maintenance windows fall on the first weekend of the last month. */
+static void
+write_terms_over_time(FILE *f, const struct agreement *a, const char *earlier, int ey, int em)
+{
+	char sat[11], sun[11];
+
+	first_saturday(ey, em, sat, 0);
+	first_saturday(ey, em, sun, 1);
+	if (a == &agreements[AG_IT]) {
+		fprintf(f, "maintenance:\n  - {from: \"%s 06:00\", to: \"%s 12:00\", reason: "
+			"\"Upgrade of the ticketing system\", severities: [3, 4]}\n", sat, sat);
+		if (em >= 8)
+			fprintf(f, "revisions:\n  - effective: %s\n    note: \"In the July "
+				"service review High resolution was tightened from 12h to 8h, "
+				"and the credit fee rose from 10,000 to 12,000 EUR with it\"\n"
+				"    severities: {2: {resolution: 12h}}\n"
+				"    credits: {fee: 10000}\n", earlier);
+	} else if (a == &agreements[AG_NET])
+		fprintf(f, "maintenance:\n  - {from: \"%s 22:00\", to: \"%s 02:00\", reason: "
+			"\"Core switch upgrade in the Berlin data centre\"}\n", sat, sun);
+}
+
+static void
+write_front_matter(FILE *f, const struct agreement *a, int y0, int m0, int y1, int m1,
+    int hy0, int hy1)
 {
 	int ey = y0, em = m0 - a->effective_months;
+	char earlier[24];
 
 	while (em < 1) {
 		em += 12;
 		ey--;
 	}
+	snprintf(earlier, sizeof earlier, "%04d-%02d-01", ey, em);
+	/* Revised in July of the last year (see write_terms_over_time). */
+	if (a == &agreements[AG_IT] && m1 >= 8 && (ey < y1 || em < 7)) {
+		ey = y1;
+		em = 7;
+	} else
+		earlier[0] = '\0';
 	fprintf(f, "---\nid: %s\ntitle: \"%s\"\nkind: %s\nprovider: %s\ncustomer: %s\n",
 		a->id, a->title, a->kind, a->provider, a->customer);
 	if (a->supports)
@@ -342,6 +388,7 @@ write_front_matter(FILE *f, const struct agreement *a, int y0, int m0, int hy0, 
 			fprintf(f, "%s{below: %d, percent: %d}", i ? ", " : "", c->below[i], c->percent[i]);
 		fprintf(f, "]}\n");
 	}
+	write_terms_over_time(f, a, earlier, y1, m1);
 	fprintf(f, "---\n");
 }
 
@@ -372,7 +419,7 @@ write_body(FILE *f, const struct agreement *a, int hy0, int hy1)
 }
 
 int
-agreements_write(const char *dir, int y0, int m0, int hy0, int hy1)
+agreements_write(const char *dir, int y0, int m0, int ey, int em, int hy0, int hy1)
 {
 	char path[4096];
 	FILE *f;
@@ -393,7 +440,7 @@ agreements_write(const char *dir, int y0, int m0, int hy0, int hy1)
 		snprintf(path, sizeof path, "%s/agreements/%s", dir, a->file);
 		if ((f = fopen(path, "w")) == NULL)
 			return -1;
-		write_front_matter(f, a, y0, m0, hy0, hy1);
+		write_front_matter(f, a, y0, m0, ey, em, hy0, hy1);
 		write_body(f, a, hy0, hy1);
 		int bad = ferror(f);
 		if (fclose(f) != 0 || bad) {

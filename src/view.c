@@ -689,7 +689,8 @@ view_month_report(const struct view_ctx *v, int ym)
 		vx_add_rows(v, e, p);
 		cJSON_AddNumberToObject(e, "breaches",
 		    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(p, "breaches")));
-		cJSON_AddItemToObject(e, "terms", vx_terms(v, p));
+		cJSON_AddItemToObject(e, "terms", ch = vx_terms(v, p));
+		vx_add_terms_in_force(v, &v->m->agreements[i], p, ch);
 		cJSON_AddItemToObject(e, "exclusions", vx_exclusions(v, i, p, ym));
 		cJSON_AddItemToObject(e, "mtd", vx_mtd(v, i, p));
 		if (notice == NULL)

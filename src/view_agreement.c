@@ -564,19 +564,7 @@ view_agreement_month(const struct view_ctx *v, int i, int ym)
 	cJSON_AddItemToObject(o, "next", vx_month_ref(v, ym + 1));
 	vx_add_rows(v, o, p);
 	cJSON_AddItemToObject(o, "terms", arr = vx_terms(v, p));
-	if (a->nrevisions > 0) {
-		/* Which terms set this month's goals (SPEC §8: those of its 1st). */
-		const char *from = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(p,
-		    "terms"));
-		struct strbuf sb = {0};
-		cJSON *t = cJSON_CreateObject();
-		i18n_format(v->loc, &sb, "history.in_force", from != NULL ? from : "–",
-		    (char *)NULL);
-		cJSON_AddStringToObject(t, "label", vx_label(v, "terms_in_force"));
-		cJSON_AddStringToObject(t, "value", sb.data);
-		cJSON_AddItemToArray(arr, t);
-		strbuf_free(&sb);
-	}
+	vx_add_terms_in_force(v, a, p, arr);
 	arr = cJSON_AddArrayToObject(o, "charts");
 	for (k = 0; k < CHART_KIND_COUNT; k++) {
 		cJSON *c = vx_chart(v, k, a->id, ym);

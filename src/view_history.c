@@ -121,3 +121,22 @@ vx_history(const struct view_ctx *v, const struct agreement *a)
 	}
 	return o;
 }
+
+void
+vx_add_terms_in_force(const struct view_ctx *v, const struct agreement *a,
+    const cJSON *period, cJSON *terms)
+{
+	const char *from = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(period,
+	    "terms"));
+	struct strbuf sb = {0};
+	cJSON *t;
+
+	if (a->nrevisions == 0 || period == NULL)
+		return;
+	t = cJSON_CreateObject();
+	i18n_format(v->loc, &sb, "history.in_force", from != NULL ? from : "–", (char *)NULL);
+	cJSON_AddStringToObject(t, "label", vx_label(v, "terms_in_force"));
+	cJSON_AddStringToObject(t, "value", sb.data);
+	cJSON_AddItemToArray(terms, t);
+	strbuf_free(&sb);
+}

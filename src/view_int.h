@@ -72,6 +72,10 @@ void vx_hours_summary(const struct view_ctx *v, struct strbuf *sb,
 /* The history of a's terms (SPEC §8) for templates: {has, intro, first,
  * entries: [{from, note, changes: [{text}], no_change}]}, newest first. */
 cJSON *vx_history(const struct view_ctx *v, const struct agreement *a);
+/* Appends {label, value} "Terms in force: those from …" to a month's terms
+ * list when a has revisions (SPEC §8: the month's goals are those of its 1st). */
+void vx_add_terms_in_force(const struct view_ctx *v, const struct agreement *a,
+    const cJSON *period, cJSON *terms);
 
 /* Month to date (SPEC §8): the notice "Month to date, as of …" of a partial
  * kpis.json period (caller frees), or NULL for a month that ended. */
