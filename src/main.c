@@ -29,7 +29,7 @@ enum {
 static const char usage_main[] =
 "usage: slareport build SRC [-o OUT] [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]\n"
 "                       [--format html,pdf,json,csv] [--templates DIR] [--map FILE]\n"
-"                       [--strict] [-q|-v]\n"
+"                       [--strict] [--frozen-until YYYY-MM] [-q|-v]\n"
 "       slareport check SRC [--map FILE]\n"
 "       slareport kpis SRC [--period YYYY-MM | --from YYYY-MM --to YYYY-MM] [--map FILE]\n"
 "       slareport mappings [NAME]\n"
@@ -39,7 +39,7 @@ static const char usage_main[] =
 static const char usage_build[] =
 "usage: slareport build SRC [-o OUT] [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]\n"
 "                       [--format html,pdf,json,csv] [--templates DIR] [--map FILE]\n"
-"                       [--strict] [-q|-v]\n"
+"                       [--strict] [--frozen-until YYYY-MM] [-q|-v]\n"
 "Reads the agreements and events of SRC and publishes the reports to OUT\n"
 "(default: public). OUT is replaced in one step: a failed run leaves it as it was.\n"
 "  -o, --output OUT   output folder (default public)\n"
@@ -50,6 +50,8 @@ static const char usage_build[] =
 "      --templates DIR  files in DIR replace the built-in templates of the same name\n"
 "      --map FILE     read the event files through this mapping (SPEC §3)\n"
 "      --strict       fail (exit 65) on any bad event instead of skipping it\n"
+"      --frozen-until M  publish nothing (exit 65) if a month up to M would be\n"
+"                     restated against the publication in OUT; list the changes\n"
 "  -q, --quiet        print errors only\n"
 "  -v, --verbose      print warnings and what was written\n"
 "  -h, --help         this text\n";
@@ -79,6 +81,7 @@ struct options {
 	int strict;
 	int verbosity;		/* 0 quiet, 1 normal, 2 verbose */
 	const char *templates;	/* --templates DIR, or NULL */
+	int frozen_until_ym;	/* --frozen-until YYYY-MM, -1: none */
 	const char *map;	/* --map FILE, or NULL */
 };
 
@@ -128,7 +131,8 @@ parse_formats(const char *s, unsigned *out)
 	return ok && *out != 0;
 }
 
-enum { OPT_PERIOD = 256, OPT_FROM, OPT_TO, OPT_FORMAT, OPT_STRICT, OPT_TEMPLATES, OPT_MAP };
+enum { OPT_PERIOD = 256, OPT_FROM, OPT_TO, OPT_FORMAT, OPT_STRICT, OPT_TEMPLATES, OPT_MAP,
+	OPT_FROZEN };
 
 /* Parses the options of a subcommand; returns 0 or an exit code. */
 static int
@@ -144,6 +148,7 @@ parse_options(int argc, char **argv, const char *cmd, const char *usage,
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "templates", required_argument, NULL, OPT_TEMPLATES },
 		{ "map", required_argument, NULL, OPT_MAP },
+		{ "frozen-until", required_argument, NULL, OPT_FROZEN },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -155,6 +160,7 @@ parse_options(int argc, char **argv, const char *cmd, const char *usage,
 	memset(o, 0, sizeof *o);
 	o->out = "public";
 	o->from_ym = o->to_ym = -1;
+	o->frozen_until_ym = -1;
 	o->formats = OUTPUT_HTML | OUTPUT_PDF | OUTPUT_JSON | OUTPUT_CSV;
 	o->verbosity = 1;
 	optind = 1;
@@ -170,6 +176,7 @@ parse_options(int argc, char **argv, const char *cmd, const char *usage,
 		case OPT_FORMAT:
 		case OPT_STRICT:
 		case OPT_TEMPLATES:
+		case OPT_FROZEN:
 		case 'q':
 		case 'v':
 			if (!is_build)
@@ -196,6 +203,11 @@ parse_options(int argc, char **argv, const char *cmd, const char *usage,
 		case 'v': o->verbosity = 2; break;
 		case OPT_STRICT: o->strict = 1; break;
 		case OPT_TEMPLATES: o->templates = optarg; break;
+		case OPT_FROZEN:
+			if ((o->frozen_until_ym = parse_month(optarg)) < 0)
+				return usage_error(usage, "--frozen-until: expected a month "
+				    "YYYY-MM, got \"%s\"", optarg);
+			break;
 		case OPT_MAP: o->map = optarg; break;
 		case OPT_FORMAT:
 			if (!parse_formats(optarg, &o->formats))
@@ -442,10 +454,12 @@ cmd_build(int argc, char **argv)
 	oo.formats = o.formats;
 	oo.verbosity = o.verbosity;
 	oo.templates = o.templates;
+	oo.frozen_until_ym = o.frozen_until_ym;
 	switch (output_build(m, &oo)) {
 	case OUTPUT_OK: rc = EXIT_OK; break;
 	case OUTPUT_CANTCREATE: rc = EXIT_CANTCREAT; break;
 	case OUTPUT_IO: rc = EXIT_IOERR; break;
+	case OUTPUT_FROZEN: rc = EXIT_DATAERR; break;
 	}
 	progress_note("freeing the model", 0, 0, NULL);
 	model_free(m);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmark-gfm.h>
+#include "inputs.h"
 #include "tz.h"
 
 static const char *const event_type_names[EVENT__COUNT] = {
@@ -166,6 +167,7 @@ model_free(struct model *m)
 	free(m->unmapped);
 	strtab_free(m->strings);
 	diag_free(m->diag);
+	inputs_free(m->inputs);
 	free(m->src);
 	free(m);
 }

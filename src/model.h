@@ -10,6 +10,7 @@
 #include "strtab.h"
 
 struct cmark_node;
+struct inputs;
 
 /* ---- site.yml ---- */
 
@@ -213,6 +214,8 @@ struct model {
 	struct unmapped_value *unmapped;	/* found by mappings (mapping_apply.c) */
 	size_t nunmapped;
 	struct diag *diag;		/* every problem; owned */
+	struct inputs *inputs;		/* the hashed input files (inputs.h), once a
+					   build has scanned them; owned */
 };
 
 struct model *model_new(const char *src);

@@ -8,12 +8,14 @@
 #include <cjson/cJSON.h>
 
 #include "i18n.h"
+#include "inputs.h"
 #include "json_print.h"
 #include "kpi.h"
 #include "output.h"
 #include "progress.h"
 #include "pdf.h"
 #include "publish.h"
+#include "restate.h"
 #include "resource.h"
 #include "site.h"
 
@@ -37,6 +39,62 @@ write_json(struct publish *p, const cJSON *json)
 	err = publish_write(p, "data/kpis.json", sb.data, sb.len);
 	strbuf_free(&sb);
 	return err;
+}
+
+static int
+write_text(struct publish *p, const char *rel, const cJSON *j)
+{
+	struct strbuf sb = {0};
+	int err;
+
+	if (json_print(&sb, j) != 0) {
+		strbuf_free(&sb);
+		return ENOMEM;
+	}
+	strbuf_putc(&sb, '\n');
+	err = publish_write(p, rel, sb.data, sb.len);
+	strbuf_free(&sb);
+	return err;
+}
+
+/* data/inputs.json and data/restatements.json (SPEC §8). */
+static int
+write_record(struct publish *p, const struct inputs *in, const cJSON *ledger)
+{
+	cJSON *j = inputs_json(in);
+	int err = publish_mkdir(p, "data");
+
+	if (err == 0)
+		err = write_text(p, "data/inputs.json", j);
+	cJSON_Delete(j);
+	if (err == 0)
+		err = write_text(p, "data/restatements.json", ledger);
+	return err;
+}
+
+/* --frozen-until: every change the build would make to a frozen month. */
+static void
+refuse_frozen(const cJSON *entries, int frozen_ym)
+{
+	char month[8];
+	const cJSON *e;
+	size_t n = 0;
+
+	kpi_format_month(frozen_ym, month);
+	cJSON_ArrayForEach(e, entries) {
+		int ym = kpi_parse_month(cJSON_GetStringValue(
+		    cJSON_GetObjectItemCaseSensitive(e, "period")));
+		char *t;
+		if (ym < 0 || ym > frozen_ym)
+			continue;
+		t = restate_entry_text(e);
+		fprintf(stderr, "slareport: would restate %s\n", t);
+		free(t);
+		n++;
+	}
+	fprintf(stderr, "slareport: nothing published: the build would restate %zu "
+	    "figure%s of months frozen until %s (--frozen-until)\n", n, n == 1 ? "" : "s",
+	    month);
 }
 
 static int
@@ -99,6 +157,8 @@ output_build(struct model *m, const struct output_options *o)
 	struct i18n *loc;
 	cJSON *site_json;
 	int from = o->from_ym, calc_from = o->from_ym, to = o->to_ym;
+	struct earlier *earlier;
+	cJSON *entries, *ledger;
 	char why_site[512];
 
 	resource_set_override(o->templates);
@@ -130,6 +190,30 @@ output_build(struct model *m, const struct output_options *o)
 	progress_note("building kpis.json", 0, 0, NULL);
 	json = kpi_report_json(&asked, m);
 	site_json = calc_from != from ? kpi_report_json(r, m) : json;
+	/* SPEC §8 Restatements: this publication against the one in OUT. */
+	progress_note("comparing with the earlier publication", 0, 0, NULL);
+	if (m->inputs == NULL)
+		m->inputs = inputs_scan(m);
+	earlier = restate_load(out);
+	entries = cJSON_CreateArray();
+	restate_compare(earlier, json, m->inputs, entries);
+	if (o->frozen_until_ym >= 0 && restate_frozen(entries, o->frozen_until_ym) > 0) {
+		refuse_frozen(entries, o->frozen_until_ym);
+		cJSON_Delete(entries);
+		restate_earlier_free(earlier);
+		if (site_json != json)
+			cJSON_Delete(site_json);
+		cJSON_Delete(json);
+		free(ka);
+		kpi_report_free(r);
+		return OUTPUT_FROZEN;
+	}
+	ledger = earlier->ledger;	/* carried over, then this build's entries */
+	earlier->ledger = NULL;
+	while (cJSON_GetArraySize(entries) > 0)
+		cJSON_AddItemToArray(ledger, cJSON_DetachItemFromArray(entries, 0));
+	cJSON_Delete(entries);
+	restate_earlier_free(earlier);
 	loc = i18n_load(m->site.locale);
 	p = publish_begin(out, m->src, &why, &err);
 	if (p == NULL) {
@@ -140,16 +224,22 @@ output_build(struct model *m, const struct output_options *o)
 		if (site_json != json)
 			cJSON_Delete(site_json);
 		cJSON_Delete(json);
+		cJSON_Delete(ledger);
 		free(ka);
 		i18n_free(loc);
 		kpi_report_free(r);
 		return OUTPUT_CANTCREATE;
 	}
+	/* The record of the publication, whatever the formats. */
+	err = write_record(p, m->inputs, ledger);
 	progress_note("writing kpis.json and the CSV tables", 0, 0, NULL);
 	if (err == 0 && (formats & OUTPUT_JSON))
 		err = write_json(p, json);
 	if (err == 0 && (formats & OUTPUT_CSV))
 		err = write_csv(p, &asked, m);
+	/* The pages read the ledger from the tree (kpis.json is written already). */
+	cJSON_AddItemToObject(site_json, "restatements", ledger);
+	ledger = NULL;
 	/* The renderers read the kpis tree and the agreements only. */
 	if (site_json != json) {
 		cJSON_Delete(json);

@@ -12,7 +12,8 @@ enum output_format {
 	OUTPUT_PDF = 1 << 3,
 };
 
-enum output_status { OUTPUT_OK, OUTPUT_CANTCREATE, OUTPUT_IO };
+/* OUTPUT_FROZEN: the build would restate a month up to --frozen-until. */
+enum output_status { OUTPUT_OK, OUTPUT_CANTCREATE, OUTPUT_IO, OUTPUT_FROZEN };
 
 struct output_options {
 	const char *out;	/* the folder to publish */
@@ -20,6 +21,8 @@ struct output_options {
 	unsigned formats;	/* enum output_format bits */
 	int verbosity;		/* 0 quiet, 1 normal, 2 verbose */
 	const char *templates;	/* --templates DIR, or NULL */
+	int frozen_until_ym;	/* --frozen-until: no month up to it may be
+				   restated (SPEC §8); -1: none */
 	/* items_check running beside (items_check_start), or NULL: waited for
 	 * after the KPIs are computed, then m's problems go to print_problems. */
 	struct items_check_run *check;
