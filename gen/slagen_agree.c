@@ -299,7 +299,7 @@ write_terms_over_time(FILE *f, const struct agreement *a, const char *earlier, i
 	if (a == &agreements[AG_IT]) {
 		fprintf(f, "maintenance:\n  - {from: \"%s 06:00\", to: \"%s 12:00\", reason: "
 			"\"Upgrade of the ticketing system\", severities: [3, 4]}\n", sat, sat);
-		if (em >= 8)
+		if (*earlier != '\0')
 			fprintf(f, "revisions:\n  - effective: %s\n    note: \"In the July "
 				"service review High resolution was tightened from 12h to 8h, "
 				"and the credit fee rose from 10,000 to 12,000 EUR with it\"\n"

@@ -52,6 +52,9 @@ void pdf_exclusions(struct pdf_doc *d, struct lay_flow *f, const cJSON *ex);
  * the view's "mtd" block (nothing when it is not an object). */
 void pdf_mtd_notice(struct lay_flow *f, const char *notice);
 void pdf_mtd(struct pdf_doc *d, struct lay_flow *f, const cJSON *mtd);
+/* A restated month (SPEC §8): each notice and the table of its changed
+ * figures, from the view's "restated" block; nothing when it has none. */
+void pdf_restated(struct pdf_doc *d, struct lay_flow *f, const cJSON *restated);
 /* The cover: title, a line under it, facts [{label, value}], organisation. */
 void pdf_cover(struct pdf_doc *d, struct lay_flow *f, const char *title,
     const char *subline, const cJSON *facts);

@@ -195,6 +195,7 @@ section(struct pdf_doc *d, struct lay_flow *f, const cJSON *e, int ym)
 	pdf_para(f, &muted, line)->keep_with_next = true;
 	free(line);
 	pdf_mtd_notice(f, pdf_str(cJSON_GetObjectItemCaseSensitive(am, "mtd"), "notice"));
+	pdf_restated(d, f, cJSON_GetObjectItemCaseSensitive(am, "restated"));
 	anchor = pdf_anchor(d);
 	pdf_heading(f, 2, pdf_label(d, "kpi_table"), anchor, false);
 	free(anchor);
@@ -251,10 +252,25 @@ pdf_report(struct pdf_doc *d, int ym, struct publish *p)
 	cJSON_AddStringToObject(fe, "label", pdf_label(d, "agreements"));
 	cJSON_AddStringToObject(fe, "value", count);
 	cJSON_AddItemToArray(facts, fe);
+	/* The first page says what the month is: in progress, or restated. */
+	if (*pdf_str(rv, "mtd_notice") != '\0') {
+		fe = cJSON_CreateObject();
+		cJSON_AddStringToObject(fe, "label", pdf_label(d, "mtd_status"));
+		cJSON_AddStringToObject(fe, "value", pdf_str(rv, "mtd_notice"));
+		cJSON_AddItemToArray(facts, fe);
+	}
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(rv,
+	    "restated"), "notices")) {
+		fe = cJSON_CreateObject();
+		cJSON_AddStringToObject(fe, "label", pdf_label(d, "restated"));
+		cJSON_AddStringToObject(fe, "value", pdf_str(e, "text"));
+		cJSON_AddItemToArray(facts, fe);
+	}
 	pdf_cover(d, cover, pdf_label(d, "month_report"), pdf_str(rv, "period_label"), facts);
 
 	pdf_heading(body, 1, pdf_label(d, "status_at_glance"), "glance", true);
 	pdf_mtd_notice(body, pdf_str(rv, "mtd_notice"));
+	pdf_restated(d, body, cJSON_GetObjectItemCaseSensitive(rv, "restated"));
 	glance(d, body, ags);
 	cJSON_ArrayForEach(e, ags)
 		section(d, body, e, ym);

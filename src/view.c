@@ -658,6 +658,7 @@ view_index(const struct view_ctx *v, int ym)
 		cJSON_AddStringToObject(mtd, "notice", notice != NULL ? notice : "");
 		free(notice);
 	}
+	cJSON_AddItemToObject(o, "restated_months", vx_restated_months(v));
 	sum = cJSON_AddObjectToObject(o, "summary");
 	cJSON_AddNumberToObject(sum, "agreements", v->m->nagreements);
 	cJSON_AddNumberToObject(sum, "met", met);
@@ -701,6 +702,7 @@ view_month_report(const struct view_ctx *v, int ym)
 	}
 	cJSON_AddItemToObject(o, "mtd_notice", notice != NULL ? cJSON_CreateString(notice) :
 	    cJSON_CreateNull());
+	cJSON_AddItemToObject(o, "restated", vx_restated(v, ym, NULL));
 	free(notice);
 	cJSON_AddItemToObject(o, "quality", vx_quality(v));
 	return o;

@@ -583,6 +583,7 @@ view_agreement_month(const struct view_ctx *v, int i, int ym)
 	cJSON_AddBoolToObject(o, "has_breaches", nb > 0);
 	cJSON_AddItemToObject(o, "exclusions", vx_exclusions(v, i, p, ym));
 	cJSON_AddItemToObject(o, "mtd", vx_mtd(v, i, p));
+	cJSON_AddItemToObject(o, "restated", vx_restated(v, ym, a->id));
 	cJSON_AddItemToObject(o, "quality", vx_quality(v));
 	cJSON_AddItemToObject(o, "measure", measure_json(v, a));
 	return o;

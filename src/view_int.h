@@ -85,4 +85,11 @@ char *vx_mtd_notice(const struct view_ctx *v, const cJSON *period);
  * due}], has_due, due_none}, or null when the period is not partial. */
 cJSON *vx_mtd(const struct view_ctx *v, int i, const cJSON *period);
 
+/* Restatements (SPEC §8) of month ym, of one agreement or all (NULL), from
+ * the ledger in the kpis tree: {has, notices: [{text, published, entries:
+ * [{agreement, field, was, now}]}]}, one notice per publication. */
+cJSON *vx_restated(const struct view_ctx *v, int ym, const char *agreement);
+/* The restated months among the pages, newest first: {has, text, months}. */
+cJSON *vx_restated_months(const struct view_ctx *v);
+
 #endif
