@@ -184,7 +184,9 @@ through_map(struct mapping_run *r, const struct mapping_field *mf, enum mapping_
 	char buf[64];
 	size_t i;
 
-	if (v == NULL || cJSON_IsNull(v))
+	/* ServiceNow's Table API gives "" for an empty field, where others
+	 * give null or nothing. */
+	if (v == NULL || cJSON_IsNull(v) || (cJSON_IsString(v) && v->valuestring[0] == '\0'))
 		return mf->dflt;
 	if (mf->nmap == 0 || (key = text_of(v, buf, sizeof buf)) == NULL)
 		return v;
@@ -221,7 +223,10 @@ field_value(struct mapping_run *r, const struct mapping_field *mf, enum mapping_
 		*src = mf;
 	if (mf->konst != NULL)
 		return mf->konst;
-	return through_map(r, mf, f, jsonptr_eval(&mf->path, r->stack, r->depth));
+	v = jsonptr_eval(&mf->path, r->stack, r->depth);
+	if (v == NULL && mf->if_present)
+		return NULL;		/* not named here: unchanged, no default */
+	return through_map(r, mf, f, v);
 }
 
 /* The value the field had before the record's change (`before`), or NULL. */
