@@ -546,7 +546,7 @@ apply_one(struct mapping_run *r, const struct mapping_field *fields)
 
 /* Descends into the `each` array of level below the record on the stack. The
  * elements of the innermost array are records; in snapshots mode they are
- * one update together (a Zendesk audit's events, a Jira history's items), so
+ * one update together (a Zendesk ticket event's child events, a Jira history's items), so
  * they merge into one snapshot. */
 static void
 descend(struct mapping_run *r, int level)

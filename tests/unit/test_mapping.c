@@ -415,3 +415,36 @@ Test(mapping, snapshots_of_one_instant_are_one_change)
 	model_free(m);
 	mapping_free(mp);
 }
+
+/* if_present: a sparse record that does not name the field leaves it; a null
+ * gets the default. An empty string is a missing value. "" in each: the
+ * record is itself an array (a page). */
+Test(mapping, if_present_empty_strings_and_pages)
+{
+	struct mapping *mp = must_parse(
+	    "{\"mapping\": 1, \"mode\": \"snapshots\", \"each\": [\"/pages\", \"\"],\n"
+	    " \"fields\": {\"id\": \"../../n\", \"at\": {\"path\": \"/t\", \"zone\": \"UTC\"},\n"
+	    "  \"team\": {\"path\": \"/g\", \"if_present\": true, \"default\": \"none\"},\n"
+	    "  \"severity\": {\"path\": \"/p\", \"if_present\": true, \"default\": 3},\n"
+	    "  \"requester\": \"/who\"}}\n");
+	struct model *m = run(mp, "p.json",
+	    "{\"n\": \"Z\", \"pages\": [[{\"t\": \"2026-03-02T09:00:00\", \"g\": null, \"p\": 2, \"who\": \"\"}],\n"
+	    "  [{\"t\": \"2026-03-02T10:00:00\", \"g\": \"desk\"}],\n"
+	    " [{\"t\": \"2026-03-02T11:00:00\", \"p\": null}], [{\"t\": \"2026-03-02T12:00:00\", \"g\": \"\"}]]}\n");
+	char *got = events_text(m);
+
+	/* Snapshots mode: the elements of one innermost array (a page here)
+	 * are one update, so each page holds one. 10:00 gives no severity: unchanged (without if_present: the default
+	 * 3, a change); 11:00 a null: the default; 12:00 "" is missing: the
+	 * default "none". The empty requester is not reported. */
+	cr_expect_str_eq(got,
+	    "Z 09:00:00Z opened none 2\n"
+	    "Z 10:00:00Z assigned desk \n"
+	    "Z 11:00:00Z severity_changed  3\n"
+	    "Z 12:00:00Z assigned none \n");
+	expect_diags(m, "");
+	cr_expect_eq(m->quality.events_read, 4);
+	free(got);
+	model_free(m);
+	mapping_free(mp);
+}
