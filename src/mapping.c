@@ -257,7 +257,7 @@ parse_field(struct yamlcheck *c, const struct yamlnode *v, const char *kp,
     enum mapping_field_id f, int allow_up, struct mapping_field *mf)
 {
 	static const char *const keys[] = { "path", "const", "map", "default",
-		"format", "zone", "when", "before", NULL };
+		"format", "zone", "when", "before", "if_present", NULL };
 	const struct yamlnode *path, *konst, *x;
 	size_t i;
 
@@ -289,7 +289,7 @@ parse_field(struct yamlcheck *c, const struct yamlnode *v, const char *kp,
 			;
 		if (*s == NULL)
 			ERR(c, k, kp, "unknown key \"%s\" (expected path, const, map, "
-			    "default, format, zone, when or before)", k->text);
+			    "default, format, zone, when, before or if_present)", k->text);
 	}
 	path = yamlnode_get(v, "path");
 	konst = yamlnode_get(v, "const");
@@ -335,6 +335,19 @@ parse_field(struct yamlcheck *c, const struct yamlnode *v, const char *kp,
 			    "have a value before a change");
 		else
 			mf->has_before = compile_ptr(c, x, p, allow_up, &mf->before);
+		free(p);
+	}
+	if ((x = yamlnode_get(v, "if_present")) != NULL) {
+		/* A sparse record names only what changed: a Zendesk child
+		 * event holds "status" or "priority" as a key of its own. */
+		char *p = yamlnode_path(kp, "if_present");
+		if (x->type != YAMLNODE_SCALAR || (strcmp(x->text, "true") != 0 &&
+		    strcmp(x->text, "false") != 0))
+			ERR(c, x, p, "expected true or false, got %s", yamlnode_show(c, x));
+		else if (konst != NULL)
+			ERR(c, x, p, "a \"const\" is always present");
+		else
+			mf->if_present = strcmp(x->text, "true") == 0;
 		free(p);
 	}
 	if (is_time_field(f))
@@ -427,12 +440,8 @@ parse_each(struct yamlcheck *c, const struct yamlnode *v, struct mapping *mp)
 		const struct yamlnode *e = v->type == YAMLNODE_SEQUENCE ? v->items[i] : v;
 		if (!compile_ptr(c, e, "each", 0, &mp->each[mp->neach]))
 			continue;
-		if (mp->each[mp->neach].ntok == 0) {
-			ERR(c, e, "each", "the empty pointer would make the record its "
-			    "own element");
-			jsonptr_free(&mp->each[mp->neach]);
-			continue;
-		}
+		/* The empty pointer is the record itself, when it is an
+		 * array: a page of `gh api --paginate --slurp` output. */
 		mp->neach++;
 	}
 }

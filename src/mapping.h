@@ -41,6 +41,7 @@ struct mapping_field {
 	struct jsonptr path;
 	bool has_before;
 	struct jsonptr before;		/* snapshots: the value before this change */
+	bool if_present;		/* only where the path finds something */
 	struct cJSON *konst;		/* `const`, NULL when absent */
 	struct cJSON *dflt;		/* `default`, NULL when absent */
 	size_t nmap;

@@ -184,7 +184,9 @@ through_map(struct mapping_run *r, const struct mapping_field *mf, enum mapping_
 	char buf[64];
 	size_t i;
 
-	if (v == NULL || cJSON_IsNull(v))
+	/* ServiceNow's Table API gives "" for an empty field, where others
+	 * give null or nothing. */
+	if (v == NULL || cJSON_IsNull(v) || (cJSON_IsString(v) && v->valuestring[0] == '\0'))
 		return mf->dflt;
 	if (mf->nmap == 0 || (key = text_of(v, buf, sizeof buf)) == NULL)
 		return v;
@@ -221,7 +223,10 @@ field_value(struct mapping_run *r, const struct mapping_field *mf, enum mapping_
 		*src = mf;
 	if (mf->konst != NULL)
 		return mf->konst;
-	return through_map(r, mf, f, jsonptr_eval(&mf->path, r->stack, r->depth));
+	v = jsonptr_eval(&mf->path, r->stack, r->depth);
+	if (v == NULL && mf->if_present)
+		return NULL;		/* not named here: unchanged, no default */
+	return through_map(r, mf, f, v);
 }
 
 /* The value the field had before the record's change (`before`), or NULL. */
@@ -541,7 +546,7 @@ apply_one(struct mapping_run *r, const struct mapping_field *fields)
 
 /* Descends into the `each` array of level below the record on the stack. The
  * elements of the innermost array are records; in snapshots mode they are
- * one update together (a Zendesk audit's events, a Jira history's items), so
+ * one update together (a Zendesk ticket event's child events, a Jira history's items), so
  * they merge into one snapshot. */
 static void
 descend(struct mapping_run *r, int level)
@@ -679,29 +684,64 @@ add_transition(struct model *m, const struct snap *sn, int from, int to,
 		add_event(m, sn, sn->at, to == MS_PAUSED ? EVENT_PAUSED : EVENT_RESUMED, cur);
 }
 
-/* Emits the events of one item's snapshots s[0..n), sorted by at. */
+/* The end of the group of snapshots that starts at s[k]: those of the same
+ * instant. They are one state change (an update recorded as several rows in
+ * one second or minute), so events compare the state before the group with
+ * the state after its last record, in input order. */
+static size_t
+same_instant_end(const struct snap *s, size_t k, size_t n)
+{
+	size_t e = k + 1;
+
+	while (e < n && s[e].at == s[k].at)
+		e++;
+	return e;
+}
+
+/* Applies s[a..b) in order to the values cur and the state *state (-1: not
+ * given): later records win, a record that does not give a field leaves it. */
+static void
+merge_group(const struct snap *s, size_t a, size_t b, uint32_t *cur, int *state)
+{
+	size_t k;
+	int i;
+
+	for (k = a; k < b; k++) {
+		for (i = 0; i < SF__COUNT; i++)
+			if (s[k].v[i] != 0)
+				cur[i] = s[k].v[i];
+		if (s[k].state >= 0)
+			*state = s[k].state;
+	}
+}
+
+/* Emits the events of one item's snapshots s[0..n), sorted by (at, input
+ * order). The first instant's snapshots open the item. */
 static void
 emit_item(struct mapping_run *r, const struct snap *s, size_t n)
 {
 	struct model *m = r->m;
-	uint32_t cur[SF__COUNT];
+	uint32_t cur[SF__COUNT], next[SF__COUNT];
 	sla_time open_at = s[0].at;
-	int state = MS_OPEN, first_state = s[0].state, i;
-	size_t k;
+	size_t g0 = same_instant_end(s, 0, n), a, b, k;
+	int state = MS_OPEN, first_state = -1, i, to;
+	const struct snap *last;
 
-	memcpy(cur, s[0].v, sizeof cur);
-	if (s[0].has_opened_at && s[0].opened_at < open_at)
-		open_at = s[0].opened_at;
+	memset(cur, 0, sizeof cur);
+	merge_group(s, 0, g0, cur, &first_state);
+	for (k = 0; k < g0; k++)
+		if (s[k].has_opened_at && s[k].opened_at < open_at)
+			open_at = s[k].opened_at;
 	/* The value at opening is what the first later change says it changed
 	 * from (`before`: a Jira issue holds only its current fields). */
 	for (i = 0; i < SF__COUNT; i++)
-		for (k = 1; k < n; k++)
+		for (k = g0; k < n; k++)
 			if (s[k].before[i] != 0 || s[k].v[i] != 0) {
 				if (s[k].before[i] != 0)
 					cur[i] = s[k].before[i];
 				break;
 			}
-	for (k = 1; k < n; k++)
+	for (k = g0; k < n; k++)
 		if (s[k].state_before >= 0 || s[k].state >= 0) {
 			if (s[k].state_before >= 0)
 				first_state = s[k].state_before;
@@ -717,6 +757,7 @@ emit_item(struct mapping_run *r, const struct snap *s, size_t n)
 		    !cJSON_IsNull(d))
 			cur[i] = intern(m, t);
 	}
+	last = &s[g0 - 1];
 	if (cur[SF_TEAM] == 0 || cur[SF_SEVERITY] == 0) {
 		/* Reported like a bad native event; the item is then skipped
 		 * (items_skipped) for want of an opened event. */
@@ -727,28 +768,35 @@ emit_item(struct mapping_run *r, const struct snap *s, size_t n)
 		    strtab_get(m->strings, s[0].item),
 		    cur[SF_TEAM] == 0 ? "team" : "severity");
 		m->quality.events_skipped++;
-	} else
-		add_event(m, &s[0], open_at, EVENT_OPENED, cur);
+	} else {
+		struct snap op = *last;
+		for (k = 0; k < g0; k++)	/* the group's last value */
+			if (!isnan(s[k].value))
+				op.value = s[k].value;
+		add_event(m, &op, open_at, EVENT_OPENED, cur);
+	}
 	if (first_state >= 0) {
-		add_transition(m, &s[0], state, first_state, cur);
+		add_transition(m, last, state, first_state, cur);
 		state = first_state;
 	}
-	for (k = 1; k < n; k++) {
-		const struct snap *sn = &s[k];
-		if (sn->v[SF_SEVERITY] != 0 && sn->v[SF_SEVERITY] != cur[SF_SEVERITY]) {
-			cur[SF_SEVERITY] = sn->v[SF_SEVERITY];
-			add_event(m, sn, sn->at, EVENT_SEVERITY_CHANGED, cur);
+	for (a = g0; a < n; a = b) {
+		b = same_instant_end(s, a, n);
+		last = &s[b - 1];
+		memcpy(next, cur, sizeof next);
+		to = -1;
+		merge_group(s, a, b, next, &to);
+		if (next[SF_SEVERITY] != cur[SF_SEVERITY]) {
+			cur[SF_SEVERITY] = next[SF_SEVERITY];
+			add_event(m, last, last->at, EVENT_SEVERITY_CHANGED, cur);
 		}
-		if (sn->v[SF_TEAM] != 0 && sn->v[SF_TEAM] != cur[SF_TEAM]) {
-			cur[SF_TEAM] = sn->v[SF_TEAM];
-			add_event(m, sn, sn->at, EVENT_ASSIGNED, cur);
+		if (next[SF_TEAM] != cur[SF_TEAM]) {
+			cur[SF_TEAM] = next[SF_TEAM];
+			add_event(m, last, last->at, EVENT_ASSIGNED, cur);
 		}
-		for (i = 0; i < SF__COUNT; i++)
-			if (sn->v[i] != 0)
-				cur[i] = sn->v[i];
-		if (sn->state >= 0) {
-			add_transition(m, sn, state, sn->state, cur);
-			state = sn->state;
+		memcpy(cur, next, sizeof cur);
+		if (to >= 0) {
+			add_transition(m, last, state, to, cur);
+			state = to;
 		}
 	}
 }

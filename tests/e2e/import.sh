@@ -108,6 +108,28 @@ else
 	tail -1 "$TMP/check.txt" | sed 's/^/import: /'
 	"$SLAREPORT" check "$S" >"$TMP/check.out" 2>&1
 	expect_rc "check on ServiceNow UCI 498" 0 $?
+	# The same-instant rule on the real log (README in same-minute/): both
+	# breaches of INC0001122 name the group of the last record of 02:32, in
+	# the whole run and in a folder of that incident alone, with OLAs.
+	python3 -c '
+import json, sys
+k = json.load(open(sys.argv[1]))
+p = [p for p in k["agreements"][0]["periods"] if p["period"] == "2016-03"][0]
+got = sorted((b["clock"], b["at"], b["team"]) for b in p["breaches"] if b["id"] == "INC0001122")
+want = [("resolution", "2016-03-07T10:36:01Z", "Group 25"), ("response", "2016-03-03T10:36:01Z", "Group 25")]
+sys.exit(0 if got == want else "INC0001122 breaches: %s" % got)' "$TMP/snow.json" && ok ||
+	    ko "ServiceNow UCI 498: the breaches of INC0001122"
+	O="$TMP/snow-one"
+	mkdir -p "$O/events"
+	cp -R "$TESTS/import/real-servicenow/same-minute/site.yml" \
+	    "$TESTS/import/real-servicenow/same-minute/agreements" "$S/mappings" "$O/"
+	grep '"number":"INC0001122"' "$S/events/incident_event_log.jsonl" >"$O/events/one.jsonl"
+	n=$(wc -l <"$O/events/one.jsonl")
+	[ "$n" -eq 8 ] && ok || ko "INC0001122 has $n records in the log, expected 8"
+	"$SLAREPORT" kpis "$O" --period 2016-03 >"$TMP/one.json" 2>"$TMP/one.err"
+	expect_rc "kpis on INC0001122" 0 $?
+	"$JSONCMP" "$TESTS/import/real-servicenow/same-minute/expected.json" "$TMP/one.json" \
+	    >"$TMP/diff" && ok || { ko "INC0001122 (same-minute):"; sed 's/^/    /' "$TMP/diff"; }
 
 	# Volvo IT VINST: the mapping kept in tests/import/real-volvo.
 	V="$TMP/volvo"

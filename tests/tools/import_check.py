@@ -63,8 +63,27 @@ def month(t):
     return "%04d-%02d" % (d.year, d.month)
 
 
+def merged_by_instant(snaps):
+    """Snapshots of one instant are one state change: the state after the last
+    of them, in input order (a field a record does not give is unchanged)."""
+    out = []
+    for s in snaps:
+        if out and out[-1]["at"] == s["at"]:
+            m = out[-1]
+            for k in ("team", "sev", "state"):
+                if s[k] is not None:
+                    m[k] = s[k]
+            if s["opened_at"] is not None and (m["opened_at"] is None or
+                                               s["opened_at"] < m["opened_at"]):
+                m["opened_at"] = s["opened_at"]
+        else:
+            out.append(dict(s))
+    return out
+
+
 def events_of(snaps, cfg):
     """SPEC 3, snapshots mode: the events of one item's snapshots (in at order)."""
+    snaps = merged_by_instant(snaps)
     first = snaps[0]
     team, sev = first["team"], first["sev"]
     t_open = first["at"]

@@ -363,3 +363,88 @@ Test(mapping, snapshots_merge_an_update_and_take_values_before)
 	model_free(m);
 	mapping_free(mp);
 }
+
+/* Snapshots of one item at one instant are one state change: the events go
+ * from the state before that instant to the state after its last record (in
+ * input order), and changes that cancel out within it give no event. */
+Test(mapping, snapshots_of_one_instant_are_one_change)
+{
+	struct mapping *mp = must_parse(
+	    "{\"mapping\": 1, \"mode\": \"snapshots\", \"fields\": {\n"
+	    " \"id\": \"/n\", \"at\": {\"path\": \"/u\", \"zone\": \"UTC\"},\n"
+	    " \"team\": \"/g\", \"severity\": {\"path\": \"/p\", \"map\": {\"hi\": 1, \"lo\": 4}},\n"
+	    " \"state\": {\"path\": \"/s\", \"map\": {\"new\": \"open\", \"wait\": \"paused\","
+	    " \"done\": \"resolved\"}}}}\n");
+	struct model *m = run(mp, "s.jsonl",
+	    /* B: its first instant has two records: it opens as the last says. */
+	    "{\"n\": \"B\", \"u\": \"2026-03-02T09:00:00\", \"s\": \"new\", \"p\": \"lo\", \"g\": \"desk\"}\n"
+	    "{\"n\": \"B\", \"u\": \"2026-03-02T09:00:00\", \"s\": \"done\", \"p\": \"hi\", \"g\": \"net\"}\n"
+	    "{\"n\": \"A\", \"u\": \"2026-03-02T09:00:00\", \"s\": \"new\", \"p\": \"lo\", \"g\": \"desk\"}\n"
+	    /* two records: one hand-off, to the last team */
+	    "{\"n\": \"A\", \"u\": \"2026-03-02T10:00:00\", \"g\": \"net\"}\n"
+	    "{\"n\": \"A\", \"u\": \"2026-03-02T10:00:00\", \"g\": \"db\"}\n"
+	    /* three records: paused; the severity goes hi and back to lo: nothing */
+	    "{\"n\": \"A\", \"u\": \"2026-03-02T11:00:00\", \"s\": \"wait\", \"g\": \"db\"}\n"
+	    "{\"n\": \"A\", \"u\": \"2026-03-02T11:00:00\", \"s\": \"new\", \"p\": \"hi\"}\n"
+	    "{\"n\": \"A\", \"u\": \"2026-03-02T11:00:00\", \"s\": \"wait\", \"p\": \"lo\"}\n"
+	    /* state and team change and change back within the second: no event */
+	    "{\"n\": \"A\", \"u\": \"2026-03-02T12:00:00\", \"s\": \"new\", \"g\": \"net\"}\n"
+	    "{\"n\": \"A\", \"u\": \"2026-03-02T12:00:00\", \"s\": \"wait\", \"g\": \"db\"}\n"
+	    /* resolved and reopened in one second: only paused → open */
+	    "{\"n\": \"A\", \"u\": \"2026-03-02T13:00:00\", \"s\": \"done\"}\n"
+	    "{\"n\": \"A\", \"u\": \"2026-03-02T13:00:00\", \"s\": \"new\"}\n"
+	    "{\"n\": \"A\", \"u\": \"2026-03-02T14:00:00\", \"s\": \"done\"}\n"
+	    /* later in the file, but the same instant as the 14:00 record */
+	    "{\"n\": \"A\", \"u\": \"2026-03-02T14:00:00\", \"g\": \"net\"}\n");
+	char *got = events_text(m);
+
+	/* Items in the order they were first read. */
+	cr_expect_str_eq(got,
+	    "B 09:00:00Z opened net 1\n"
+	    "B 09:00:00Z resolved  \n"
+	    "A 09:00:00Z opened desk 4\n"
+	    "A 10:00:00Z assigned db \n"
+	    "A 11:00:00Z paused  \n"
+	    "A 13:00:00Z resumed  \n"
+	    "A 14:00:00Z assigned net \n"
+	    "A 14:00:00Z resolved  \n");
+	expect_diags(m, "");
+	cr_expect_eq(m->quality.events_read, 14);
+	cr_expect_eq(m->quality.events_duplicate, 0);
+	free(got);
+	model_free(m);
+	mapping_free(mp);
+}
+
+/* if_present: a sparse record that does not name the field leaves it; a null
+ * gets the default. An empty string is a missing value. "" in each: the
+ * record is itself an array (a page). */
+Test(mapping, if_present_empty_strings_and_pages)
+{
+	struct mapping *mp = must_parse(
+	    "{\"mapping\": 1, \"mode\": \"snapshots\", \"each\": [\"/pages\", \"\"],\n"
+	    " \"fields\": {\"id\": \"../../n\", \"at\": {\"path\": \"/t\", \"zone\": \"UTC\"},\n"
+	    "  \"team\": {\"path\": \"/g\", \"if_present\": true, \"default\": \"none\"},\n"
+	    "  \"severity\": {\"path\": \"/p\", \"if_present\": true, \"default\": 3},\n"
+	    "  \"requester\": \"/who\"}}\n");
+	struct model *m = run(mp, "p.json",
+	    "{\"n\": \"Z\", \"pages\": [[{\"t\": \"2026-03-02T09:00:00\", \"g\": null, \"p\": 2, \"who\": \"\"}],\n"
+	    "  [{\"t\": \"2026-03-02T10:00:00\", \"g\": \"desk\"}],\n"
+	    " [{\"t\": \"2026-03-02T11:00:00\", \"p\": null}], [{\"t\": \"2026-03-02T12:00:00\", \"g\": \"\"}]]}\n");
+	char *got = events_text(m);
+
+	/* Snapshots mode: the elements of one innermost array (a page here)
+	 * are one update, so each page holds one. 10:00 gives no severity: unchanged (without if_present: the default
+	 * 3, a change); 11:00 a null: the default; 12:00 "" is missing: the
+	 * default "none". The empty requester is not reported. */
+	cr_expect_str_eq(got,
+	    "Z 09:00:00Z opened none 2\n"
+	    "Z 10:00:00Z assigned desk \n"
+	    "Z 11:00:00Z severity_changed  3\n"
+	    "Z 12:00:00Z assigned none \n");
+	expect_diags(m, "");
+	cr_expect_eq(m->quality.events_read, 4);
+	free(got);
+	model_free(m);
+	mapping_free(mp);
+}
