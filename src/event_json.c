@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "civil.h"
+#include "suggest.h"
 #include "tz.h"
 
 static uint32_t
@@ -207,9 +208,11 @@ events_add_json(struct model *m, const cJSON *obj, uint32_t file, const char *re
 	}
 	t = event_type_from_name(f_type->valuestring, strlen(f_type->valuestring));
 	if (t < 0) {
+		const char *near = suggest_closest(f_type->valuestring, event_type_names());
 		diag_add(m->diag, DIAG_WARNING, relpath, line, col,
-		    "unknown event type \"%s\"; the event is skipped",
-		    f_type->valuestring);
+		    "unknown event type \"%s\"; the event is skipped%s%s%s",
+		    f_type->valuestring, near != NULL ? "; did you mean \"" : "",
+		    near != NULL ? near : "", near != NULL ? "\"?" : "");
 		goto bad;
 	}
 	e.type = (uint8_t)t;

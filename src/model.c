@@ -8,16 +8,23 @@
 #include "inputs.h"
 #include "tz.h"
 
-static const char *const event_type_names[EVENT__COUNT] = {
+static const char *const event_type_names_v[EVENT__COUNT + 1] = {
 #define X(e, s) s,
 	EVENT_TYPES(X)
 #undef X
+	NULL
 };
+
+const char *const *
+event_type_names(void)
+{
+	return event_type_names_v;
+}
 
 const char *
 event_type_name(enum event_type t)
 {
-	return (unsigned)t < EVENT__COUNT ? event_type_names[t] : "?";
+	return (unsigned)t < EVENT__COUNT ? event_type_names_v[t] : "?";
 }
 
 int
@@ -26,8 +33,8 @@ event_type_from_name(const char *s, size_t n)
 	int i;
 
 	for (i = 0; i < EVENT__COUNT; i++)
-		if (strlen(event_type_names[i]) == n &&
-		    memcmp(event_type_names[i], s, n) == 0)
+		if (strlen(event_type_names_v[i]) == n &&
+		    memcmp(event_type_names_v[i], s, n) == 0)
 			return i;
 	return -1;
 }

@@ -160,6 +160,8 @@ enum event_type {
 /* Name of an event type, "opened"…; the index of a name or -1. */
 const char *event_type_name(enum event_type t);
 int event_type_from_name(const char *s, size_t n);
+/* Every type name in enum order, NULL-terminated (for "did you mean"). */
+const char *const *event_type_names(void);
 
 /* One event, compact: strings are strtab ids (0 = absent). 64 bytes: a
  * million of them are read, copied, sorted and replayed. */
