@@ -287,6 +287,8 @@ events_add_json(struct model *m, const cJSON *obj, uint32_t file, const char *re
 		    f_at->valuestring, why);
 		goto bad;
 	}
+	if (!st.has_offset && !m->site.timezone_given)
+		model_note_naive(m, relpath, line, col, f_at->valuestring);
 	if (st.has_offset)
 		e.at = st.local - st.offset_s;
 	else if (m->site.zone != NULL)
