@@ -383,8 +383,9 @@ model_warn_naive(struct model *m)
 			zone = m->agreements[i].timezone;
 			id = m->agreements[i].id;
 		}
-	more = m->naive.count > 1 ? xasprintf(" (as are %llu more timestamps without "
-	    "offset)", (unsigned long long)(m->naive.count - 1)) : xstrdup("");
+	more = m->naive.count == 2 ? xstrdup(" (as is 1 more timestamp without offset)") :
+	    m->naive.count > 2 ? xasprintf(" (as are %llu more timestamps without offset)",
+	    (unsigned long long)(m->naive.count - 1)) : xstrdup("");
 	diag_add(m->diag, DIAG_WARNING, m->naive.file, m->naive.line, m->naive.col,
 	    "at: \"%s\" has no UTC offset and site.yml sets no timezone, so it is read "
 	    "as UTC%s; write the offset (\"%s+01:00\", or Z for UTC), or name the zone "
