@@ -6,8 +6,10 @@
 #include <cJSON.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "civil.h"
+#include "suggest.h"
 #include "tz.h"
 
 static uint32_t
@@ -63,6 +65,57 @@ json_type_name(const cJSON *v)
 	if (cJSON_IsArray(v)) return "an array";
 	if (cJSON_IsObject(v)) return "an object";
 	return "an invalid value";
+}
+
+/* Appends s to sb as a JSON Pointer token (RFC 6901: ~ and / escaped). */
+static void
+pointer_token(struct strbuf *sb, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '~')
+			strbuf_append(sb, "~0", 2);
+		else if (*s == '/')
+			strbuf_append(sb, "~1", 2);
+		else
+			strbuf_putc(sb, *s);
+	}
+}
+
+/* For string field k holding object v (an export's {"name": "Service desk",
+ * "id": 7}): the member most likely meant and how to read it, as a hint to
+ * append to the warning; NULL when v holds no string. The caller frees. */
+static char *
+object_field_hint(const char *k, const cJSON *v)
+{
+	static const char *const likely[] = { "name", "displayName", "display_name",
+		"display_value", "title", "key", "value", "id", NULL };
+	const cJSON *member = NULL, *c;
+	struct strbuf sb = {0};
+	size_t n, cut;
+	int i;
+
+	for (i = 0; likely[i] != NULL && member == NULL; i++)
+		if ((c = cJSON_GetObjectItemCaseSensitive(v, likely[i])) != NULL &&
+		    cJSON_IsString(c) && *c->valuestring != '\0')
+			member = c;
+	for (c = v->child; c != NULL && member == NULL; c = c->next)
+		if (cJSON_IsString(c) && *c->valuestring != '\0')
+			member = c;
+	if (member == NULL)
+		return NULL;
+	/* A long value is cut, not inside a UTF-8 sequence. */
+	n = strlen(member->valuestring);
+	for (cut = n > 40 ? 40 : n; cut > 0 && cut < n &&
+	    ((unsigned char)member->valuestring[cut] & 0xC0) == 0x80; cut--)
+		;
+	strbuf_printf(&sb, "; its \"%s\" is \"%.*s%s\": export that as \"%s\", or read "
+	    "it with a mapping file (\"%s\": \"/", member->string, (int)cut,
+	    member->valuestring, cut < n ? "..." : "", k, k);
+	pointer_token(&sb, k);
+	strbuf_putc(&sb, '/');
+	pointer_token(&sb, member->string);
+	strbuf_append(&sb, "\")", 2);
+	return strbuf_detach(&sb, NULL);
 }
 
 /* The fields KPIs read; each may appear once (cJSON keeps duplicates). */
@@ -177,9 +230,11 @@ events_add_json(struct model *m, const cJSON *obj, uint32_t file, const char *re
 		/* Other fields are the exporter's own: kept out of the KPIs. */
 		if (slot != NULL && !cJSON_IsNull(v)) {
 			if (!string_or_number(v, num, sizeof num, &s)) {
+				char *hint = cJSON_IsObject(v) ? object_field_hint(k, v) : NULL;
 				diag_add(m->diag, DIAG_WARNING, relpath, line, col,
-				    "%s: expected a string, got %s; the field is ignored",
-				    k, json_type_name(v));
+				    "%s: expected a string, got %s; the field is ignored%s",
+				    k, json_type_name(v), hint != NULL ? hint : "");
+				free(hint);
 				continue;
 			}
 			*slot = intern(m, s);
@@ -207,9 +262,11 @@ events_add_json(struct model *m, const cJSON *obj, uint32_t file, const char *re
 	}
 	t = event_type_from_name(f_type->valuestring, strlen(f_type->valuestring));
 	if (t < 0) {
+		const char *near = suggest_closest(f_type->valuestring, event_type_names());
 		diag_add(m->diag, DIAG_WARNING, relpath, line, col,
-		    "unknown event type \"%s\"; the event is skipped",
-		    f_type->valuestring);
+		    "unknown event type \"%s\"; the event is skipped%s%s%s",
+		    f_type->valuestring, near != NULL ? "; did you mean \"" : "",
+		    near != NULL ? near : "", near != NULL ? "\"?" : "");
 		goto bad;
 	}
 	e.type = (uint8_t)t;
@@ -230,6 +287,8 @@ events_add_json(struct model *m, const cJSON *obj, uint32_t file, const char *re
 		    f_at->valuestring, why);
 		goto bad;
 	}
+	if (!st.has_offset && !m->site.timezone_given)
+		model_note_naive(m, relpath, line, col, f_at->valuestring);
 	if (st.has_offset)
 		e.at = st.local - st.offset_s;
 	else if (m->site.zone != NULL)

@@ -78,6 +78,7 @@ read_unit(const struct events_pool *p, struct unit *u)
 
 	/* Naive timestamps are read in the site's zone: borrowed, not owned. */
 	s->site.zone = p->m->site.zone;
+	s->site.timezone_given = p->m->site.timezone_given;
 	diag_free(s->diag);
 	s->diag = diag_new_part();
 	if (u->end < 0)
@@ -229,6 +230,15 @@ merge_shard(struct model *m, const struct model *s, int base)
 	}
 	free(map);
 	diag_append(m->diag, s->diag, base);
+	if (s->naive.count > 0) {
+		uint64_t more = s->naive.count;
+		if (m->naive.count == 0) {	/* the shard's first is the first */
+			model_note_naive(m, s->naive.file, s->naive.line + base,
+			    s->naive.col, s->naive.text);
+			more--;
+		}
+		m->naive.count += more;
+	}
 	m->quality.events_read += s->quality.events_read;
 	m->quality.events_skipped += s->quality.events_skipped;
 	m->quality.events_duplicate += s->quality.events_duplicate;

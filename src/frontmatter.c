@@ -138,6 +138,7 @@ frontmatter_parse_site(struct site *out, const char *path, const char *text,
 		if ((v = yamlnode_scalar(&c, root, "", "timezone", false, "a time zone")) != NULL) {
 			out->zone = load_zone(&c, v, v->text);
 			out->timezone = xstrdup(tz_name(out->zone));
+			out->timezone_given = true;
 		}
 		if ((i = yamlnode_choice(&c, root, "", "locale", false, locales)) >= 0)
 			out->locale = xstrdup(locales[i]);

@@ -285,6 +285,7 @@ load_events(struct model *m, const char *map, struct event_files *ef, int *io)
 	}
 	if (mm.run != NULL)
 		mapping_run_finish(mm.run);
+	model_warn_naive(m);
 	progress_note("sorting events", 0, 0, NULL);
 	mappings_free(m, &mm);
 	model_sort_events(m);

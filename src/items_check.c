@@ -5,7 +5,9 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "kpi.h"
+#include "suggest.h"
 
 /* First occurrence (in input order) of a kind of problem shared by many items. */
 struct example {
@@ -109,13 +111,103 @@ check_score(struct checker *c, const struct agreement *a, const struct event *e)
 	warn_at(c, e, msg);
 }
 
+/* The severities an agreement names, shown when an event's is not among them
+ * (most often an export's own scheme, "P2" or "Sev 2"). At most this many are
+ * listed. */
+#define HINT_SEVERITIES 10
+
+/* The integer key a written the same as n (leading zeros dropped), or NULL. */
+static const struct severity *
+severity_by_number(const struct agreement *a, const char *digits, size_t n)
+{
+	int i;
+
+	while (n > 1 && *digits == '0') {
+		digits++;
+		n--;
+	}
+	for (i = 0; i < a->nseverities; i++)
+		if (a->severities[i].key_is_int && strlen(a->severities[i].key) == n &&
+		    memcmp(a->severities[i].key, digits, n) == 0)
+			return &a->severities[i];
+	return NULL;
+}
+
+/* The severity of a that given most likely meant: the same key or name but for
+ * ASCII case ("high"), the integer key written by the one run of digits in
+ * given ("P2", "Sev 2", "2 - High"; not a signed number), else the key or name nearest in spelling. */
+static const struct severity *
+likely_severity(const struct agreement *a, const char *given)
+{
+	const char **names = xcalloc(2 * (size_t)a->nseverities + 1, sizeof *names);
+	const char *p, *run = NULL, *near;
+	const struct severity *sv = NULL;
+	size_t runs = 0, runlen = 0;
+	int i, n = 0;
+
+	for (i = 0; i < a->nseverities && sv == NULL; i++)
+		if (strcasecmp(a->severities[i].key, given) == 0 ||
+		    (a->severities[i].name != NULL &&
+		    strcasecmp(a->severities[i].name, given) == 0))
+			sv = &a->severities[i];
+	for (p = given; sv == NULL && *p != '\0'; p++)
+		if (*p >= '0' && *p <= '9' && (p == given || p[-1] < '0' || p[-1] > '9')) {
+			runs++;
+			run = p;
+			for (runlen = 0; run[runlen] >= '0' && run[runlen] <= '9'; runlen++)
+				;
+		}
+	/* A signed number ("-1") is a number, not a label around one. */
+	if (sv == NULL && runs == 1 && *given != '-' && *given != '+')
+		sv = severity_by_number(a, run, runlen);
+	if (sv == NULL) {
+		for (i = 0; i < a->nseverities; i++) {
+			names[n++] = a->severities[i].key;
+			if (a->severities[i].name != NULL)
+				names[n++] = a->severities[i].name;
+		}
+		near = suggest_closest(given, names);
+		for (i = 0; near != NULL && i < a->nseverities && sv == NULL; i++)
+			if (near == a->severities[i].key || near == a->severities[i].name)
+				sv = &a->severities[i];
+	}
+	free(names);
+	return sv;
+}
+
+/* "; desk names severities 1 (Critical), 2 (High); did you mean 2?" for a
+ * severity given that a does not define; the caller frees. */
+static char *
+severity_hint(const struct agreement *a, const char *given)
+{
+	struct strbuf sb = {0};
+	const struct severity *sv = likely_severity(a, given);
+	int i;
+
+	strbuf_printf(&sb, "; %s names %s ", a->id,
+	    a->nseverities == 1 ? "one severity," : "severities");
+	for (i = 0; i < a->nseverities && i < HINT_SEVERITIES; i++) {
+		const struct severity *s = &a->severities[i];
+		strbuf_printf(&sb, "%s%s", i > 0 ? ", " : "", s->key);
+		if (s->name != NULL && strcmp(s->name, s->key) != 0)
+			strbuf_printf(&sb, " (%s)", s->name);
+	}
+	if (a->nseverities > HINT_SEVERITIES)
+		strbuf_printf(&sb, " and %d more", a->nseverities - HINT_SEVERITIES);
+	if (sv != NULL)
+		strbuf_printf(&sb, "; did you mean %s?", sv->key);
+	return strbuf_detach(&sb, NULL);
+}
+
 static void
 undefined_change(struct checker *c, const struct agreement *a, const struct event *e)
 {
-	char *msg = xasprintf("item %s: severity \"%s\" is not defined by %s %s; change ignored",
-	    str(c->m, e->item), str(c->m, e->severity),
-	    a->kind == AGREEMENT_OLA ? "OLA" : "agreement", a->id);
+	char *hint = severity_hint(a, str(c->m, e->severity));
+	char *msg = xasprintf("item %s: severity \"%s\" is not defined by %s %s; change "
+	    "ignored%s", str(c->m, e->item), str(c->m, e->severity),
+	    a->kind == AGREEMENT_OLA ? "OLA" : "agreement", a->id, hint);
 
+	free(hint);
 	warn_at(c, e, msg);
 }
 
@@ -139,9 +231,11 @@ check_ola(struct checker *c, const struct item *it, int o, int sla)
 		    e->type == EVENT_ASSIGNED) && e->team == team) {
 			held = true;
 			if (sev < 0) {
+				char *hint = severity_hint(a, str(m, op->severity));
 				char *msg = xasprintf("item %s: severity \"%s\" is not defined "
-				    "by OLA %s; item not counted for it", str(m, e->item),
-				    str(m, op->severity), a->id);
+				    "by OLA %s; item not counted for it%s", str(m, e->item),
+				    str(m, op->severity), a->id, hint);
+				free(hint);
 				warn_at(c, e, msg);
 				return;
 			}
@@ -173,9 +267,11 @@ check_candidate(struct checker *c, const struct item *it, int x)
 		return;
 	}
 	if (items_severity(c->its, x, op->severity) < 0) {
+		char *hint = severity_hint(a, str(m, op->severity));
 		char *msg = xasprintf("item %s: severity \"%s\" is not defined by "
-		    "agreement %s; item skipped", str(m, op->item), str(m, op->severity),
-		    a->id);
+		    "agreement %s; item skipped%s", str(m, op->item), str(m, op->severity),
+		    a->id, hint);
+		free(hint);
 		warn_at(c, op, msg);
 		return;
 	}

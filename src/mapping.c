@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "resource.h"
+#include "suggest.h"
 #include "tz.h"
 #include "yamlnode.h"
 
@@ -287,9 +288,13 @@ parse_field(struct yamlcheck *c, const struct yamlnode *v, const char *kp,
 		const char *const *s;
 		for (s = keys; *s != NULL && strcmp(*s, k->text) != 0; s++)
 			;
-		if (*s == NULL)
+		if (*s == NULL) {
+			const char *near = suggest_closest(k->text, keys);
 			ERR(c, k, kp, "unknown key \"%s\" (expected path, const, map, "
-			    "default, format, zone, when, before or if_present)", k->text);
+			    "default, format, zone, when, before or if_present)%s%s%s", k->text,
+			    near != NULL ? "; did you mean \"" : "", near != NULL ? near : "",
+			    near != NULL ? "\"?" : "");
+		}
 	}
 	path = yamlnode_get(v, "path");
 	konst = yamlnode_get(v, "const");
@@ -463,9 +468,13 @@ parse_root(struct yamlcheck *c, const struct yamlnode *root, struct mapping *mp)
 		const char *const *s;
 		for (s = keys; *s != NULL && strcmp(*s, k->text) != 0; s++)
 			;
-		if (*s == NULL)
+		if (*s == NULL) {
+			const char *near = suggest_closest(k->text, keys);
 			ERR(c, k, NULL, "unknown key \"%s\" (expected mapping, description, "
-			    "records, each, mode, fields or record)", k->text);
+			    "records, each, mode, fields or record)%s%s%s", k->text,
+			    near != NULL ? "; did you mean \"" : "", near != NULL ? near : "",
+			    near != NULL ? "\"?" : "");
+		}
 	}
 	/* Only version 1 exists; anything else is reported. */
 	(void)yamlnode_number(c, root, "", "mapping", true, 1, 1, &version);

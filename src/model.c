@@ -8,16 +8,23 @@
 #include "inputs.h"
 #include "tz.h"
 
-static const char *const event_type_names[EVENT__COUNT] = {
+static const char *const event_type_names_v[EVENT__COUNT + 1] = {
 #define X(e, s) s,
 	EVENT_TYPES(X)
 #undef X
+	NULL
 };
+
+const char *const *
+event_type_names(void)
+{
+	return event_type_names_v;
+}
 
 const char *
 event_type_name(enum event_type t)
 {
-	return (unsigned)t < EVENT__COUNT ? event_type_names[t] : "?";
+	return (unsigned)t < EVENT__COUNT ? event_type_names_v[t] : "?";
 }
 
 int
@@ -26,8 +33,8 @@ event_type_from_name(const char *s, size_t n)
 	int i;
 
 	for (i = 0; i < EVENT__COUNT; i++)
-		if (strlen(event_type_names[i]) == n &&
-		    memcmp(event_type_names[i], s, n) == 0)
+		if (strlen(event_type_names_v[i]) == n &&
+		    memcmp(event_type_names_v[i], s, n) == 0)
 			return i;
 	return -1;
 }
@@ -163,6 +170,8 @@ model_free(struct model *m)
 		agreement_free(&m->agreements[i]);
 	free(m->agreements);
 	site_free(&m->site);
+	free(m->naive.file);
+	free(m->naive.text);
 	free(m->events);
 	free(m->unmapped);
 	strtab_free(m->strings);
@@ -345,4 +354,44 @@ model_release_events(struct model *m)
 	free(m->events);
 	m->events = NULL;
 	m->nevents = m->capevents = 0;
+}
+
+void
+model_note_naive(struct model *m, const char *file, int line, int col, const char *text)
+{
+	if (m->naive.count++ > 0)
+		return;
+	m->naive.file = xstrdup(file);
+	m->naive.line = line;
+	m->naive.col = col;
+	m->naive.text = xstrdup(text);
+}
+
+void
+model_warn_naive(struct model *m)
+{
+	const char *zone = NULL, *id = NULL;
+	char *more;
+	int i;
+
+	if (m->naive.count == 0)
+		return;
+	/* The likely zone is the agreements' own, when they name one. */
+	for (i = 0; i < m->nagreements && zone == NULL; i++)
+		if (m->agreements[i].timezone != NULL &&
+		    strcmp(m->agreements[i].timezone, "UTC") != 0) {
+			zone = m->agreements[i].timezone;
+			id = m->agreements[i].id;
+		}
+	more = m->naive.count == 2 ? xstrdup(" (as is 1 more timestamp without offset)") :
+	    m->naive.count > 2 ? xasprintf(" (as are %llu more timestamps without offset)",
+	    (unsigned long long)(m->naive.count - 1)) : xstrdup("");
+	diag_add(m->diag, DIAG_WARNING, m->naive.file, m->naive.line, m->naive.col,
+	    "at: \"%s\" has no UTC offset and site.yml sets no timezone, so it is read "
+	    "as UTC%s; write the offset (\"%s+01:00\", or Z for UTC), or name the zone "
+	    "of these times in site.yml, e.g. \"timezone: %s\"%s%s%s", m->naive.text,
+	    more, m->naive.text, zone != NULL ? zone : "Europe/Berlin",
+	    zone != NULL ? " (the zone of agreement " : "", id != NULL ? id : "",
+	    zone != NULL ? ")" : "");
+	free(more);
 }

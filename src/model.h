@@ -27,6 +27,7 @@ struct site {
 	char *organisation;		/* NULL when absent */
 	char *timezone;			/* IANA name, default "UTC" */
 	struct tz *zone;		/* owned */
+	bool timezone_given;		/* site.yml names it (else UTC by default) */
 	char *locale;			/* "en" (default) or "de" */
 	enum page_size page_size;
 	char *logo;			/* path relative to SRC, NULL when absent */
@@ -160,6 +161,8 @@ enum event_type {
 /* Name of an event type, "opened"…; the index of a name or -1. */
 const char *event_type_name(enum event_type t);
 int event_type_from_name(const char *s, size_t n);
+/* Every type name in enum order, NULL-terminated (for "did you mean"). */
+const char *const *event_type_names(void);
 
 /* One event, compact: strings are strtab ids (0 = absent). 64 bytes: a
  * million of them are read, copied, sorted and replayed. */
@@ -199,6 +202,15 @@ struct unmapped_value {
 	uint64_t count;			/* records holding it */
 };
 
+/* Event timestamps without offset while site.yml names no zone: read as UTC,
+ * which is right only by luck. One warning for them all, at the first. */
+struct naive_stamps {
+	uint64_t count;
+	char *file;			/* of the first, as shown */
+	int line, col;
+	char *text;			/* the first timestamp as written */
+};
+
 struct model {
 	char *src;			/* the SRC folder */
 	struct site site;
@@ -214,12 +226,18 @@ struct model {
 	struct unmapped_value *unmapped;	/* found by mappings (mapping_apply.c) */
 	size_t nunmapped;
 	struct diag *diag;		/* every problem; owned */
+	struct naive_stamps naive;
 	struct inputs *inputs;		/* the hashed input files (inputs.h), once a
 					   build has scanned them; owned */
 };
 
 struct model *model_new(const char *src);
 void model_free(struct model *m);
+/* Counts a timestamp without offset read while site.yml has no timezone. */
+void model_note_naive(struct model *m, const char *file, int line, int col,
+    const char *text);
+/* Adds the one warning about m->naive, if any timestamp was counted. */
+void model_warn_naive(struct model *m);
 /* Index of the agreement with this id, or -1. */
 int model_find_agreement(const struct model *m, const char *id);
 /* Severity of agreement a whose key or name is s, or NULL. */

@@ -7,6 +7,7 @@
 #include <strings.h>
 #include <string.h>
 #include <yaml.h>
+#include "suggest.h"
 
 /*
  * libyaml counts marks in characters from the start of its input; diagnostics
@@ -505,9 +506,13 @@ yamlnode_check_keys(struct yamlcheck *c, const struct yamlnode *map, const char 
 		const struct yamlnode *key = yamlnode_key(map, i);
 		for (k = known; *k != NULL && strcmp(*k, key->text) != 0; k++)
 			;
-		if (*k == NULL)
+		if (*k == NULL) {
+			const char *near = suggest_closest(key->text, known);
 			yamlnode_report(c, c->strict ? DIAG_ERROR : DIAG_WARNING, key, kp,
-			    "unknown key \"%s\"", key->text);
+			    "unknown key \"%s\"%s%s%s", key->text,
+			    near != NULL ? "; did you mean \"" : "", near != NULL ? near : "",
+			    near != NULL ? "\"?" : "");
+		}
 	}
 }
 

@@ -9,6 +9,7 @@
 #include "tz.h"
 
 static char tmpdir[64];
+static bool zone_given;		/* whether load's site.yml names its zone */
 
 static void
 setup(void)
@@ -35,6 +36,7 @@ load(const char *name, const char *text, size_t len)
 
 	m->site.zone = tz_load("Europe/Berlin");
 	cr_assert_not_null(m->site.zone);
+	m->site.timezone_given = zone_given;
 	snprintf(path, sizeof path, "%s/%s", tmpdir, name);
 	fp = fopen(path, "wb");
 	cr_assert_not_null(fp);
@@ -149,6 +151,41 @@ Test(events, naive_timestamps_read_in_site_zone)
 	cr_expect_eq(m->events[1].at, (int64_t)20468 * 86400 + 9 * 3600);
 	/* In the spring gap: the transition instant 01:00Z (2026-03-29 = day 20541). */
 	cr_expect_eq(m->events[2].at, (int64_t)20541 * 86400 + 1 * 3600);
+	model_free(m);
+}
+
+/* Without a zone in site.yml, timestamps without offset are counted, and one
+ * warning names the first; bad records are not counted, nor stamps with an
+ * offset. */
+Test(events, naive_timestamps_without_site_zone_warned_once)
+{
+	struct model *m = LOAD("n.ndjson",
+	    "{\"id\":\"a\",\"at\":\"2026-07-01T10:00:00Z\",\"type\":\"note\"}\n"
+	    "{\"id\":\"a\",\"at\":\"2026-07-01T10:00:00\",\"type\":\"closd\"}\n"
+	    "{\"id\":\"a\",\"at\":\"2026-07-01 11:00\",\"type\":\"note\"}\n"
+	    "{\"id\":\"a\",\"at\":\"2026-07-01T12:00:00+02:00\",\"type\":\"note\"}\n"
+	    "{\"id\":\"a\",\"at\":\"2026-07-01T13:00:00.5\",\"type\":\"note\"}\n");
+
+	cr_assert_eq(m->nevents, 4);
+	cr_expect_eq(m->naive.count, 2);
+	cr_expect_eq(m->naive.line, 3);
+	cr_expect_str_eq(m->naive.text, "2026-07-01 11:00");
+	model_warn_naive(m);
+	expect_diag(m, 0, "n.ndjson:2:1: warning: unknown event type \"closd\"; the event "
+	    "is skipped; did you mean \"closed\"?");
+	expect_diag(m, 1, "n.ndjson:3:1: warning: at: \"2026-07-01 11:00\" has no UTC "
+	    "offset and site.yml sets no timezone, so it is read as UTC (as is 1 more "
+	    "timestamp without offset); write the offset (\"2026-07-01 11:00+01:00\", or "
+	    "Z for UTC), or name the zone of these times in site.yml, e.g. \"timezone: "
+	    "Europe/Berlin\"");
+	cr_expect_eq(diag_len(m->diag), 2);
+	model_free(m);
+
+	zone_given = true;
+	m = LOAD("z.ndjson", "{\"id\":\"a\",\"at\":\"2026-07-01T10:00:00\",\"type\":\"note\"}\n");
+	cr_expect_eq(m->naive.count, 0);
+	model_warn_naive(m);
+	cr_expect_eq(diag_len(m->diag), 0);
 	model_free(m);
 }
 

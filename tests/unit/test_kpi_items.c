@@ -133,10 +133,46 @@ Test(kpi_items, items_without_opened_or_with_undefined_severity_are_skipped)
 	cr_expect_eq(m->quality.items_skipped, 2);
 	cr_expect(has_diag(m, "item NO has no opened event", 1));
 	cr_expect(has_diag(m, "item SV: severity \"9\" is not defined by agreement a; "
-	    "item skipped", 3));
+	    "item skipped; a names one severity, 1 (Critical)", 3));
 	cr_expect(has_diag(m, "item CH: severity \"7\" is not defined by agreement a; "
-	    "change ignored", 5));
+	    "change ignored; a names one severity, 1 (Critical)", 5));
 	kpi_report_free(r);
+	model_free(m);
+}
+
+/* The hint names the severity an export's own scheme most likely meant. */
+Test(kpi_items, undefined_severity_hint_suggests_the_likely_key)
+{
+	static const char *const given[][2] = {
+		{ "P2", "2" }, { "Sev 2", "2" }, { "sev-02", "2" }, { "2 - High", "2" },
+		{ "high", "2" }, { "CRITICAL", "1" }, { "Critcal", "1" }, { "Hihg", "2" },
+		{ "-1", NULL }, { "P12", NULL }, { "1-2", NULL }, { "Urgent", NULL },
+		{ "7", NULL },
+	};
+	struct model *m = fx_model("UTC");
+	struct agreement *a = fx_agreement(m, "a", AGREEMENT_SLA, "UTC");
+	size_t i;
+
+	fx_severity(a, "1", "Critical", -1, 4 * H, 100);
+	fx_severity(a, "2", "High", -1, 8 * H, 95);
+	fx_severity(a, "3", "3", -1, 16 * H, 90);
+	for (i = 0; i < sizeof given / sizeof *given; i++) {
+		char id[16], sev[32];
+		snprintf(id, sizeof id, "X%zu", i);
+		snprintf(sev, sizeof sev, "severity=%s", given[i][0]);
+		fx_event(m, id, "2026-01-05T00:00:00Z", "opened", "team=t", sev,
+		    "agreement=a", NULL);
+	}
+	kpi_report_free(fx_compute(m, "2026-01", "2026-01"));
+	items_check(m);
+	for (i = 0; i < sizeof given / sizeof *given; i++) {
+		char *want = xasprintf("item X%zu: severity \"%s\" is not defined by "
+		    "agreement a; item skipped; a names severities 1 (Critical), 2 (High), "
+		    "3%s%s%s", i, given[i][0], given[i][1] != NULL ? "; did you mean " : "",
+		    given[i][1] != NULL ? given[i][1] : "", given[i][1] != NULL ? "?" : "");
+		cr_expect(has_diag(m, want, 0), "%s", want);
+		free(want);
+	}
 	model_free(m);
 }
 

@@ -134,7 +134,7 @@ Test(mapping, more_errors)
 	    " \"fields\": {\"id\": \"../../k\", \"at\": \"/t\", \"type\": \"/e\"},\n"
 	    " \"record\": {\"id\": \"/k\", \"at\": {\"path\": \"/c\", \"before\": \"/b\"}}}\n",
 	    "m.json:1:51: error: unknown key \"recrods\" (expected mapping, description, "
-	    "records, each, mode, fields or record)\n"
+	    "records, each, mode, fields or record); did you mean \"records\"?\n"
 	    "m.json:2:19: error: fields.id: \"../../k\" climbs 2 levels, but \"each\" nests only 1\n"
 	    "m.json:2:42: error: fields.type: snapshots mode derives the event types: map "
 	    "\"state\" instead\n"
