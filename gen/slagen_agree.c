@@ -119,7 +119,7 @@ const struct agreement agreements[AG_COUNT] = {
 		1, "quarterly", ZONE_NEWYORK, h_newyork, 1, HOL_US, 0, "{kind: onboarding}", NULL,
 		"{scale: csat, min: 80}", NULL, sev_onb, 3, LANG_EN, body_onboarding},
 	[AG_FAC] = {"facility-sales.md", "facility-sales", "Gebäudemanagement für den Vertrieb", "sla",
-		"facility", "sales", NULL, 3, "annually", ZONE_BERLIN, h_facility, 2, HOL_DE_BE, 0,
+		"facility", "sales", NULL, 3, "jährlich", ZONE_BERLIN, h_facility, 2, HOL_DE_BE, 0,
 		"{requester: sales, kind: facility}", NULL, "{scale: nps, min: 20}", &cr_fac,
 		sev_fac, 4, LANG_DE, body_facility},
 };
@@ -334,6 +334,9 @@ write_front_matter(FILE *f, const struct agreement *a, int y0, int m0, int y1, i
 		fprintf(f, "supports: %s\n", a->supports);
 	fprintf(f, "effective: %04d-%02d-01\nreview: %s\ntimezone: %s\n", ey, em, a->review,
 		a->zone == ZONE_BERLIN ? "Europe/Berlin" : "America/New_York");
+	/* The German agreement's pages and brochure are German in the English site. */
+	if (a->lang == LANG_DE)
+		fprintf(f, "locale: de\n");
 	if (a->hours == NULL) {
 		fprintf(f, "calendar: 24x7\n");
 	} else {

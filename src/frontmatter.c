@@ -9,6 +9,7 @@
 #include "civil.h"
 #include "fmvalue.h"
 #include "frontmatter_int.h"
+#include "i18n.h"
 #include "maintenance.h"
 #include "markdown.h"
 #include "revisions.h"
@@ -99,13 +100,39 @@ parse_mappings(struct yamlcheck *c, const struct yamlnode *v, struct site *out)
 	}
 }
 
+/* `locale`: a BCP 47 tag or POSIX locale name, any case, kept as the canonical
+ * tag ("de-AT", "en-US"). One the tables cannot serve — a language without a
+ * message table, or text that is no tag at all — is a warning, not an error:
+ * the pages still come out, in the fallback's language. Returns NULL when
+ * absent or unusable. */
+static char *
+parse_locale(struct yamlcheck *c, const struct yamlnode *root, const char *fallback)
+{
+	const struct yamlnode *v = yamlnode_scalar(c, root, "", "locale", false,
+	    "a language tag such as en, en-US or de-DE");
+	struct i18n_tag tag;
+
+	if (v == NULL)
+		return NULL;
+	if (i18n_parse_tag(v->text, &tag) != 0) {
+		WARN(c, v, "locale", "%s is not a language tag (such as en, en-GB, en-US, "
+		    "de, de-DE or de_DE.UTF-8); using %s", yamlnode_show(c, v), fallback);
+		return NULL;
+	}
+	if (!i18n_has_language(tag.lang)) {
+		WARN(c, v, "locale", "no message table for %s (templates/i18n/%s.json); "
+		    "using %s", yamlnode_show(c, v), tag.lang, fallback);
+		return NULL;
+	}
+	return xstrdup(tag.tag);
+}
+
 int
 frontmatter_parse_site(struct site *out, const char *path, const char *text,
     size_t len, struct diag *d)
 {
 	static const char *const keys[] = { "title", "organisation", "organization",
 		"timezone", "locale", "page_size", "logo", "unsafe_html", "mappings", NULL };
-	static const char *const locales[] = { "en", "de", NULL };
 	static const char *const pages[] = { "A4", "Letter", NULL };
 	static const char *const bools[] = { "true", "false", "yes", "no", NULL };
 	struct yamlcheck c;
@@ -140,8 +167,7 @@ frontmatter_parse_site(struct site *out, const char *path, const char *text,
 			out->timezone = xstrdup(tz_name(out->zone));
 			out->timezone_given = true;
 		}
-		if ((i = yamlnode_choice(&c, root, "", "locale", false, locales)) >= 0)
-			out->locale = xstrdup(locales[i]);
+		out->locale = parse_locale(&c, root, "en");
 		if ((i = yamlnode_choice(&c, root, "", "page_size", false, pages)) >= 0)
 			out->page_size = i == 0 ? PAGE_A4 : PAGE_LETTER;
 		out->logo = get_inner_path(&c, root, "", "logo");
@@ -452,7 +478,7 @@ parse_agreement(struct yamlcheck *c, const struct yamlnode *root,
 	static const char *const keys[] = { "id", "title", "kind", "provider",
 		"customer", "supports", "effective", "review", "timezone", "calendar",
 		"match", "severities", "volume", "satisfaction", "credits", "maintenance",
-		"revisions", NULL };
+		"revisions", "locale", NULL };
 	static const char *const kinds[] = { "sla", "ola", NULL };
 	const struct yamlnode *v;
 	int64_t days;
@@ -493,6 +519,8 @@ parse_agreement(struct yamlcheck *c, const struct yamlnode *root,
 	else
 		days = INT64_MIN;
 	a->review = yamlnode_string(c, root, "", "review", false);
+	a->locale = parse_locale(c, root, site != NULL && site->locale != NULL ?
+	    site->locale : "en");
 	if ((v = yamlnode_scalar(c, root, "", "timezone", false, "a time zone")) != NULL)
 		a->zone = load_zone(c, v, v->text);
 	else if (site != NULL && site->timezone != NULL)

@@ -1,5 +1,5 @@
-/* i18n.c: message tables (templates/i18n/<lang>.json) and locale-aware number,
- * percent, month and duration formats. */
+/* i18n.c: locale tags, message tables (templates/i18n/<lang>.json) and
+ * locale-aware number, percent, month, duration, date and time formats. */
 #include "i18n.h"
 
 #include <ctype.h>
@@ -9,15 +9,151 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <cJSON.h>
 
 #include "resource.h"
 
+/* How a locale writes dates and times (the numeric forms of CLDR). */
+enum date_style {
+	DATE_ISO,		/* 2026-03-07 15:05: en without region, fallbacks */
+	DATE_US,		/* 3/7/2026 3:05 PM */
+	DATE_DMY_SLASH,		/* 07/03/2026 15:05: en-GB and other English regions */
+	DATE_DMY_DOT,		/* 07.03.2026 15:05: German */
+};
+
 struct i18n {
 	char lang[12];
+	char tag[16];		/* BCP 47, canonical */
+	enum date_style dates;
 	cJSON *messages;	/* the language's table */
 	cJSON *fallback;	/* English, for keys the language lacks; NULL for en */
 };
+
+static bool
+span_is(const char *s, size_t n, int (*is)(int))
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
+static void
+copy_case(char *dst, const char *src, size_t n, bool upper)
+{
+	for (size_t i = 0; i < n; i++)
+		dst[i] = (char)(upper ? toupper((unsigned char)src[i]) : tolower((unsigned char)src[i]));
+	dst[n] = '\0';
+}
+
+/* A region subtag: two letters or three digits (UN M.49, "419"). */
+static bool
+is_region(const char *s, size_t n)
+{
+	return (n == 2 && span_is(s, n, isalpha)) || (n == 3 && span_is(s, n, isdigit));
+}
+
+/* language[_territory][.codeset][@modifier] */
+static int
+parse_posix(const char *s, struct i18n_tag *out)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+	const char *p = s + n;
+
+	if (n < 2 || n > 3)
+		return -1;
+	copy_case(out->lang, s, n, false);
+	if (*p == '_') {
+		size_t r = strcspn(++p, ".@");
+		if (!is_region(p, r))
+			return -1;
+		copy_case(out->region, p, r, true);
+		p += r;
+	}
+	if (*p == '.') {
+		size_t c = strcspn(++p, "@");
+		if (c == 0 || strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "0123456789-_") < c)
+			return -1;
+		p += c;
+	}
+	if (*p == '@') {
+		size_t c = strlen(++p);
+		if (c == 0 || !span_is(p, c, isalnum))
+			return -1;
+		p += c;
+	}
+	return *p == '\0' ? 0 : -1;
+}
+
+/* RFC 5646: language[-extlang][-script][-region][-variant…][-ext…][-x-…].
+ * The grandfathered tags ("i-klingon") are not accepted. */
+static int
+parse_bcp47(const char *s, struct i18n_tag *out)
+{
+	enum { EXTLANG, SCRIPT, REGION, VARIANT, EXTENSION } at = EXTLANG;
+	size_t n = strcspn(s, "-");
+	int extlangs = 0;
+
+	if (n < 2 || n > 8 || n == 4 || !span_is(s, n, isalpha))
+		return -1;
+	copy_case(out->lang, s, n, false);
+	for (s += n; *s == '-'; s += n) {
+		s++;
+		n = strcspn(s, "-");
+		if (n == 0 || n > 8 || !span_is(s, n, isalnum))
+			return -1;
+		if (at == EXTENSION)
+			continue;
+		if (n == 1) {		/* a singleton: extensions and private use follow */
+			at = EXTENSION;
+			continue;
+		}
+		if (at == EXTLANG && n == 3 && span_is(s, n, isalpha) && extlangs++ < 3)
+			continue;
+		if (at <= SCRIPT && n == 4 && span_is(s, n, isalpha)) {
+			at = REGION;
+			continue;
+		}
+		if (at <= REGION && is_region(s, n)) {
+			copy_case(out->region, s, n, true);
+			at = VARIANT;
+			continue;
+		}
+		if (n >= 5 || (n == 4 && isdigit((unsigned char)s[0]))) {
+			at = VARIANT;
+			continue;
+		}
+		return -1;
+	}
+	return *s == '\0' ? 0 : -1;
+}
+
+int
+i18n_parse_tag(const char *s, struct i18n_tag *out)
+{
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (s == NULL || *s == '\0' || strlen(s) > 64)
+		return -1;
+	/* The POSIX default locale, "C" or "C.UTF-8": plain English. */
+	if (strcasecmp(s, "C") == 0 || strcasecmp(s, "POSIX") == 0 ||
+	    strncasecmp(s, "C.", 2) == 0) {
+		strcpy(out->lang, "en");
+		strcpy(out->tag, "en");
+		return 0;
+	}
+	rc = strpbrk(s, "_.@") != NULL ? parse_posix(s, out) : parse_bcp47(s, out);
+	if (rc != 0) {
+		memset(out, 0, sizeof *out);
+		return -1;
+	}
+	snprintf(out->tag, sizeof out->tag, "%s%s%s", out->lang, out->region[0] ? "-" : "",
+	    out->region);
+	return 0;
+}
 
 static cJSON *
 load_table(const char *lang)
@@ -38,26 +174,50 @@ load_table(const char *lang)
 	return root;
 }
 
+bool
+i18n_has_language(const char *lang)
+{
+	char name[40];
+
+	if (lang == NULL || !span_is(lang, strlen(lang), isalpha) || strlen(lang) > 8)
+		return false;
+	snprintf(name, sizeof name, "i18n/%s.json", lang);
+	return resource_get(name, NULL) != NULL;
+}
+
+/* The way dates are written: by language, then by region. */
+static enum date_style
+date_style(const struct i18n_tag *tag)
+{
+	if (strcmp(tag->lang, "de") == 0)
+		return DATE_DMY_DOT;
+	if (strcmp(tag->lang, "en") != 0 || tag->region[0] == '\0')
+		return DATE_ISO;
+	return strcmp(tag->region, "US") == 0 ? DATE_US : DATE_DMY_SLASH;
+}
+
 struct i18n *
 i18n_load(const char *locale)
 {
 	struct i18n *t = xcalloc(1, sizeof *t);
-	size_t n = 0;
+	struct i18n_tag tag;
 
-	/* "de-DE", "de_DE.UTF-8", "DE": the leading letters, lower-cased. */
-	while (locale != NULL && n < sizeof t->lang - 1 && isalpha((unsigned char)locale[n])) {
-		t->lang[n] = (char)tolower((unsigned char)locale[n]);
-		n++;
-	}
-	t->lang[n] = '\0';
-	if (n > 0 && strcmp(t->lang, "en") != 0)
+	if (i18n_parse_tag(locale, &tag) != 0 || tag.lang[0] == '\0')
+		i18n_parse_tag("en", &tag);
+	snprintf(t->lang, sizeof t->lang, "%s", tag.lang);
+	if (strcmp(t->lang, "en") != 0)
 		t->messages = load_table(t->lang);
 	if (t->messages != NULL)
 		t->fallback = load_table("en");
 	else {
+		/* No table for the language: English, region and all left out. */
+		if (strcmp(t->lang, "en") != 0)
+			i18n_parse_tag("en", &tag);
 		strcpy(t->lang, "en");
 		t->messages = load_table("en");
 	}
+	snprintf(t->tag, sizeof t->tag, "%s", tag.tag);
+	t->dates = date_style(&tag);
 	/* A broken override of en.json: keys then print as themselves. */
 	if (t->messages == NULL)
 		t->messages = cJSON_CreateObject();
@@ -78,6 +238,12 @@ const char *
 i18n_lang(const struct i18n *t)
 {
 	return t->lang;
+}
+
+const char *
+i18n_tag(const struct i18n *t)
+{
+	return t->tag;
 }
 
 const cJSON *
@@ -351,4 +517,66 @@ i18n_duration(const struct i18n *t, struct strbuf *sb, int64_t seconds)
 			duration_part(t, sb, "duration.s", s, &first);
 	} else
 		duration_part(t, sb, "duration.s", s, &first);
+}
+
+void
+i18n_date(const struct i18n *t, struct strbuf *sb, int year, int month, int day)
+{
+	switch (t->dates) {
+	case DATE_US:
+		strbuf_printf(sb, "%d/%d/%04d", month, day, year);
+		break;
+	case DATE_DMY_SLASH:
+		strbuf_printf(sb, "%02d/%02d/%04d", day, month, year);
+		break;
+	case DATE_DMY_DOT:
+		strbuf_printf(sb, "%02d.%02d.%04d", day, month, year);
+		break;
+	default:
+		strbuf_printf(sb, "%04d-%02d-%02d", year, month, day);
+	}
+}
+
+bool
+i18n_12_hour(const struct i18n *t)
+{
+	return t->dates == DATE_US;
+}
+
+void
+i18n_time(const struct i18n *t, struct strbuf *sb, int min)
+{
+	int h = min / 60, m = min % 60;
+
+	if (!i18n_12_hour(t)) {
+		strbuf_printf(sb, "%02d:%02d", h, m);
+		return;
+	}
+	/* 0:00 and 24:00 are 12 AM (midnight), 12:00 is 12 PM (noon). */
+	strbuf_printf(sb, "%d:%02d", h % 12 == 0 ? 12 : h % 12, m);
+	strbuf_puts(sb, text_or(t, "time.separator", " "));
+	strbuf_puts(sb, h >= 12 && h < 24 ? text_or(t, "time.pm", "PM") : text_or(t, "time.am", "AM"));
+}
+
+void
+i18n_datetime(const struct i18n *t, struct strbuf *sb, int year, int month, int day, int min)
+{
+	i18n_date(t, sb, year, month, day);
+	strbuf_putc(sb, ' ');
+	i18n_time(t, sb, min);
+}
+
+static const char *const en_weekdays[2][7] = {
+	{ "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" },
+	{ "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" },
+};
+
+const char *
+i18n_weekday_name(const struct i18n *t, int wday0, int long_form)
+{
+	const cJSON *name;
+
+	wday0 = ((wday0 % 7) + 7) % 7;
+	name = cJSON_GetArrayItem(find(t, long_form ? "weekday.long" : "weekday.short"), wday0);
+	return cJSON_IsString(name) ? name->valuestring : en_weekdays[long_form != 0][wday0];
 }

@@ -4,19 +4,41 @@
 #define SLAREPORT_I18N_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include "util.h"
 
 struct cJSON;
 struct i18n;
 
-/* The table for a site.yml locale ("en", "de", "de-DE", "en_US"…); unknown or
- * NULL locales fall back to English. Never NULL. Free with i18n_free(). */
+/* A locale as site.yml or an agreement writes it: a BCP 47 tag ("de", "de-AT",
+ * "en-US", "zh-Hant-TW", "de-DE-u-co-phonebk") or a POSIX locale name
+ * ("de_DE.UTF-8", "en_GB@euro", "C"), in any case. Only the language and the
+ * region matter: script, variants, extensions, codeset and modifier are read
+ * and left out. */
+struct i18n_tag {
+	char lang[9];		/* "de", lower case */
+	char region[4];		/* "AT" (upper case), "419", or "" */
+	char tag[16];		/* canonical: "de-AT", "en", "es-419" */
+};
+/* Fills *out and returns 0, or returns -1 when s is neither form ("C" and
+ * "POSIX", the POSIX default locale, read as "en"). */
+int i18n_parse_tag(const char *s, struct i18n_tag *out);
+/* Whether there is a message table for lang (templates/i18n/<lang>.json,
+ * embedded or from --templates). */
+bool i18n_has_language(const char *lang);
+
+/* The table for a locale ("en", "de", "de-DE", "en_US"… as i18n_parse_tag
+ * reads them); malformed, unknown or NULL locales fall back to English. Never
+ * NULL. Free with i18n_free(). */
 struct i18n *i18n_load(const char *locale);
 void i18n_free(struct i18n *t);
 
-/* "en" or "de": the language actually in use (for <html lang>). */
+/* "en" or "de": the language actually in use (its message table). */
 const char *i18n_lang(const struct i18n *t);
+/* The BCP 47 tag in use, for <html lang> and the PDF: "de-AT", "en-US", "en"
+ * ("en" too when an unknown language fell back to English). */
+const char *i18n_tag(const struct i18n *t);
 /* The message for key ("chart.attainment.title"), or key itself when missing. */
 const char *i18n_text(const struct i18n *t, const char *key);
 /* The whole message table (for templates); owned by t. */
@@ -40,6 +62,23 @@ void i18n_month(const struct i18n *t, struct strbuf *sb, int ym, int long_form);
 void i18n_duration(const struct i18n *t, struct strbuf *sb, int64_t seconds);
 /* The name of month 0-11 alone ("Oct" / "Okt.", long: "October"); owned by t. */
 const char *i18n_month_name(const struct i18n *t, int month0, int long_form);
+
+/* Dates and times of day as the locale writes them (the numeric forms of
+ * CLDR): en-US "3/7/2026", "3:05 PM" (12-hour, "12:00 AM" is midnight); en-GB
+ * and the other English regions "07/03/2026", "15:05"; de "07.03.2026",
+ * "15:05"; "en" without a region, and languages without a table, the ISO
+ * forms "2026-03-07", "15:05", which read the same on both sides of the
+ * Atlantic. min is minutes since midnight, 0 … 1440 (24:00 ends a day). */
+void i18n_date(const struct i18n *t, struct strbuf *sb, int year, int month, int day);
+void i18n_time(const struct i18n *t, struct strbuf *sb, int min);
+/* Date, a space, time: "3/7/2026 3:05 PM", "07.03.2026 15:05". */
+void i18n_datetime(const struct i18n *t, struct strbuf *sb, int year, int month, int day,
+    int min);
+/* Whether the locale writes 12-hour times (en-US). */
+bool i18n_12_hour(const struct i18n *t);
+/* The name of weekday 0-6, Monday first ("Monday" / "Montag"; short "Mon" /
+ * "Mo."); owned by t. */
+const char *i18n_weekday_name(const struct i18n *t, int wday0, int long_form);
 
 /* Appends fmt with its placeholders replaced: %s (next argument), %1$s … %9$s
  * (by position) and %% — nothing else, as tables are data, not printf formats. */

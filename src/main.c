@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "ingest.h"
+#include "resource.h"
 #include "items.h"
 #include "json_print.h"
 #include "jsonarena.h"
@@ -285,6 +286,9 @@ print_diag(const struct diag *d, int verbosity)
 static int
 load(const struct options *o, struct model **m)
 {
+	/* A table in --templates DIR (i18n/fr.json) makes its language known to
+	 * the check of `locale` too. */
+	resource_set_override(o->templates);
 	switch (ingest_load(o->src, o->map, m)) {
 	case INGEST_NO_MAP:
 		print_diag((*m)->diag, o->verbosity);

@@ -135,6 +135,7 @@ agreement_free(struct agreement *a)
 	free(a->effective);
 	free(a->review);
 	free(a->timezone);
+	free(a->locale);
 	tz_free(a->zone);
 	for (i = 0; i < a->nmaintenance; i++) {
 		free(a->maintenance[i].reason);

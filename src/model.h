@@ -28,7 +28,7 @@ struct site {
 	char *timezone;			/* IANA name, default "UTC" */
 	struct tz *zone;		/* owned */
 	bool timezone_given;		/* site.yml names it (else UTC by default) */
-	char *locale;			/* "en" (default) or "de" */
+	char *locale;			/* BCP 47 tag, canonical: "en" (default), "de-AT", "en-US" */
 	enum page_size page_size;
 	char *logo;			/* path relative to SRC, NULL when absent */
 	bool unsafe_html;		/* keep raw HTML of agreement Markdown */
@@ -105,6 +105,7 @@ struct agreement {
 	char *review;			/* free text, NULL when absent */
 	char *timezone;			/* IANA name (default: the site's) */
 	struct tz *zone;		/* owned */
+	char *locale;			/* BCP 47 tag of its pages and PDFs; NULL: the site's */
 	struct calendar_spec calendar;
 	int nmatch;
 	struct match_field *match;

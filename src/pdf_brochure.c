@@ -297,6 +297,7 @@ int
 pdf_brochure(struct pdf_doc *d, int i, struct publish *p)
 {
 	struct agreement *a = &d->m->agreements[i];
+	struct pdf_lang site = pdf_use_agreement(d, i);
 	cJSON *av = view_agreement(d->v, i), *facts;
 	struct lay_flow *cover = lay_flow_new(), *flow = lay_flow_new();
 	char *relpath = xasprintf("agreements/%s.pdf", a->id), *sub;
@@ -326,5 +327,6 @@ out:
 	lay_flow_free(flow);
 	cJSON_Delete(av);
 	free(relpath);
+	pdf_use_site(d, site);
 	return err;
 }

@@ -24,11 +24,6 @@
 #define MISS_RED 0xB42318
 #define PDF_KPI 6.5		/* twelve columns must fit the measure */
 
-/* Words only the PDF needs, in the languages of templates/i18n. */
-static const char *const own_labels[][3] = {
-	{"pdf.contents", "Contents", "Inhalt"},
-	{"pdf.page_of", "Page {page} of {pages}", "Seite {page} von {pages}"},
-};
 
 double
 pdf_now(bool cpu)
@@ -39,17 +34,44 @@ pdf_now(bool cpu)
 	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
+struct pdf_lang
+pdf_use_agreement(struct pdf_doc *d, int i)
+{
+	struct pdf_lang saved = { d->v, d->labels, d->loc };
+
+	d->v = view_for_agreement(d->v, i);
+	d->labels = view_labels(d->v);
+	d->loc = view_locale(d->v);
+	return saved;
+}
+
+void
+pdf_use_site(struct pdf_doc *d, struct pdf_lang saved)
+{
+	d->v = saved.v;
+	d->labels = saved.labels;
+	d->loc = saved.loc;
+}
+
+/* Labels of the view models, or the PDF's own messages "pdf.*" of the tables;
+ * "pdf.page_of" in the running footer's form "Page {page} of {pages}". */
 const char *
 pdf_label(const struct pdf_doc *d, const char *key)
 {
 	const cJSON *s = cJSON_GetObjectItemCaseSensitive(d->labels, key);
-	bool de = d->loc != NULL && strcmp(i18n_lang(d->loc), "de") == 0;
+	static char page_of[128];
 
 	if (cJSON_IsString(s))
 		return s->valuestring;
-	for (size_t i = 0; i < sizeof own_labels / sizeof *own_labels; i++)
-		if (strcmp(own_labels[i][0], key) == 0)
-			return own_labels[i][de ? 2 : 1];
+	if (d->loc != NULL && strcmp(key, "pdf.page_of") == 0) {
+		struct strbuf sb = {0};
+		i18n_format(d->loc, &sb, key, "{page}", "{pages}", (char *)NULL);
+		snprintf(page_of, sizeof page_of, "%s", sb.data != NULL ? sb.data : "");
+		strbuf_free(&sb);
+		return page_of;
+	}
+	if (d->loc != NULL && strncmp(key, "pdf.", 4) == 0)
+		return i18n_text(d->loc, key);
 	return key;
 }
 
@@ -98,7 +120,7 @@ pdf_kv_table(struct lay_flow *f, const cJSON *pairs, const char *kkey, const cha
 	struct lay_style v = pdf_style(LAY_REGULAR, PDF_BODY, PDF_INK);
 	int row = 0;
 	const cJSON *e;
-	static const double frac[2] = {0.3, 0.7};
+	static const double frac[2] = {0.36, 0.64};	/* "Wiedereröffnungsquote" in one line */
 
 	lay_table_fix(tb, frac);
 	tb->space_after = 8;

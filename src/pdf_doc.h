@@ -29,6 +29,12 @@ struct pdf_doc {
 	double started, started_cpu;	/* ms, when the current file was begun */
 };
 
+/* Points d at agreement i's language (its front matter `locale`, else the
+ * site's) and returns what to give pdf_use_site() afterwards. */
+struct pdf_lang { const struct view_ctx *v; const cJSON *labels; const struct i18n *loc; };
+struct pdf_lang pdf_use_agreement(struct pdf_doc *d, int i);
+void pdf_use_site(struct pdf_doc *d, struct pdf_lang saved);
+
 /* Milliseconds on the monotonic clock, or of the process's CPU time. */
 double pdf_now(bool cpu);
 /* A label of the view models, or a PDF-only text ("contents", "page_of"). */

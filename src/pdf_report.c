@@ -55,8 +55,12 @@ glance(struct pdf_doc *d, struct lay_flow *f, const cJSON *agreements)
 		st.color = PDF_LINK;
 		lay_text(c, &st, pdf_str(e, "title"), strlen(pdf_str(e, "title")));
 		free(link);
-		cell(tb, row, 1, pdf_str(e, "kind_label"), LAY_LEFT, false);
-		cell(tb, row, 2, pdf_str(e, "status_label"), LAY_LEFT, false);
+		/* The overview is in the site's language, whatever an agreement's. */
+		cell(tb, row, 1, pdf_label(d, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e,
+		    "is_ola")) ? "ola" : "sla"), LAY_LEFT, false);
+		cell(tb, row, 2, pdf_label(d, strcmp(pdf_str(e, "status"), "ok") == 0 ? "goal_met" :
+		    strcmp(pdf_str(e, "status"), "miss") == 0 ? "goal_missed" : "no_data"),
+		    LAY_LEFT, false);
 		cell(tb, row, 3, pdf_str(cJSON_GetObjectItemCaseSensitive(total, "response"),
 		    "attainment"), LAY_RIGHT, false);
 		cell(tb, row, 4, pdf_str(cJSON_GetObjectItemCaseSensitive(total, "resolution"),
@@ -180,14 +184,16 @@ section(struct pdf_doc *d, struct lay_flow *f, const cJSON *e, int ym)
 	const char *id = pdf_str(e, "id");
 	char *anchor = xasprintf("a-%s", id), *line;
 	int i = model_find_agreement(d->m, id);
+	struct pdf_lang site = pdf_use_agreement(d, i);
 	cJSON *am = i >= 0 ? view_agreement_month(d->v, i, ym) : NULL;
 	const cJSON *c;
 
 	lay_add(f, LAY_PAGEBREAK);
 	pdf_heading(f, 1, pdf_str(e, "title"), anchor, true);
 	free(anchor);
-	line = xasprintf("%s \xC2\xB7 %s \xC2\xB7 %s", pdf_str(e, "kind_label"),
-	    pdf_str(e, "status_label"), pdf_str(am, "period_label"));
+	/* The order of the month page: the period under the title, then the kind. */
+	line = xasprintf("%s \xC2\xB7 %s \xC2\xB7 %s", pdf_str(am, "period_label"),
+	    pdf_str(e, "kind_label"), pdf_str(e, "status_label"));
 	pdf_para(f, &muted, line)->space_after = 2;
 	free(line);
 	line = xasprintf("%s \xE2\x86\x92 %s \xC2\xB7 %s %s", pdf_str(e, "provider"),
@@ -220,6 +226,7 @@ section(struct pdf_doc *d, struct lay_flow *f, const cJSON *e, int ym)
 		pdf_mtd(d, f, cJSON_GetObjectItemCaseSensitive(am, "mtd"));
 	}
 	cJSON_Delete(am);
+	pdf_use_site(d, site);
 }
 
 int

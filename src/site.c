@@ -28,6 +28,7 @@ struct site_writer {
 	struct view_ctx *v;
 	struct mustache *mu;
 	cJSON *common;		/* members every page shares; moved in and out */
+	cJSON **own_common;	/* per agreement with a locale of its own, else NULL */
 	char *why;
 	size_t whylen;
 };
@@ -44,10 +45,12 @@ load_template(void *ctx, const char *name, size_t *len)
 	return resource_get(path, len);
 }
 
-/* "2026-10-30 17:42 Europe/Berlin": the latest event, in the site's zone. */
+/* "30.10.2026 17:42 Europe/Berlin" (as the locale writes it): the latest
+ * event, in the site's zone. */
 static char *
-data_as_of(const struct model *m)
+data_as_of(const struct model *m, const struct i18n *loc)
 {
+	struct strbuf sb = {0};
 	sla_time latest = m->latest_at, t;
 	int64_t days;
 	int y, mo, d, secs;
@@ -58,8 +61,9 @@ data_as_of(const struct model *m)
 	days = civil_day_of(t);
 	civil_from_days(days, &y, &mo, &d);
 	secs = (int)(t - days * 86400);
-	return xasprintf("%04d-%02d-%02d %02d:%02d %s", y, mo, d, secs / 3600, secs / 60 % 60,
-	    m->site.timezone != NULL ? m->site.timezone : "UTC");
+	i18n_datetime(loc, &sb, y, mo, d, secs / 60);
+	strbuf_printf(&sb, " %s", m->site.timezone != NULL ? m->site.timezone : "UTC");
+	return strbuf_detach(&sb, NULL);
 }
 
 static void
@@ -77,13 +81,13 @@ add_crumb(cJSON *crumbs, const char *label, const char *href)
  * the month ("reports/%s/index.html", relative to the site's root), and the
  * months before and after current (NULL: none is current). */
 static cJSON *
-switcher(const struct site_writer *s, const char *pattern, const char *current)
+switcher(const struct view_ctx *v, const char *pattern, const char *current)
 {
 	cJSON *o = cJSON_CreateObject(), *arr = cJSON_AddArrayToObject(o, "items"), *prev = NULL;
 	const cJSON *mo;
 	bool after = false;
 
-	cJSON_ArrayForEach(mo, view_months(s->v)) {
+	cJSON_ArrayForEach(mo, view_months(v)) {
 		const char *per = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(mo, "period"));
 		bool cur = current != NULL && strcmp(per, current) == 0;
 		cJSON *e = cJSON_Duplicate(mo, 1);
@@ -110,17 +114,19 @@ switcher(const struct site_writer *s, const char *pattern, const char *current)
 /* Renders template name with page data, the shared members and chrome, and
  * writes it to relpath. root is the way back to the site's root ("../"). */
 static int
-render_page(struct site_writer *s, const char *tpl, const char *relpath, const char *root,
-    const char *title, cJSON *page, cJSON *crumbs, cJSON *sw, const char *pdf)
+render_page(struct site_writer *s, const cJSON *common, const char *tpl, const char *relpath,
+    const char *root, const char *title, cJSON *page, cJSON *crumbs, cJSON *sw,
+    const char *pdf)
 {
-	cJSON *data = cJSON_CreateObject(), *c;
+	cJSON *data = cJSON_CreateObject();
+	const cJSON *c;
 	struct mustache_error err;
 	char *html;
 	int rc = 0;
 
 	/* The shared members are borrowed for the render, not copied: 500 pages. */
-	for (c = s->common->child; c != NULL; c = c->next)
-		cJSON_AddItemReferenceToObject(data, c->string, c);
+	for (c = common->child; c != NULL; c = c->next)
+		cJSON_AddItemReferenceToObject(data, c->string, (cJSON *)c);	/* only read */
 	cJSON_AddStringToObject(data, "root", root);
 	cJSON_AddStringToObject(data, "page_title", title);
 	cJSON_AddItemToObject(data, "page", page);
@@ -145,11 +151,24 @@ render_page(struct site_writer *s, const char *tpl, const char *relpath, const c
 }
 
 static const char *
-label(const struct site_writer *s, const char *key)
+label_in(const struct view_ctx *v, const char *key)
 {
-	const cJSON *l = cJSON_GetObjectItemCaseSensitive(view_labels(s->v), key);
+	const cJSON *l = cJSON_GetObjectItemCaseSensitive(view_labels(v), key);
 
 	return cJSON_IsString(l) ? l->valuestring : key;
+}
+
+static const char *
+label(const struct site_writer *s, const char *key)
+{
+	return label_in(s->v, key);
+}
+
+/* The chrome of agreement i's pages: in its own language when it has one. */
+static const cJSON *
+common_for(const struct site_writer *s, int i)
+{
+	return s->own_common != NULL && s->own_common[i] != NULL ? s->own_common[i] : s->common;
 }
 
 static int
@@ -160,8 +179,9 @@ write_index(struct site_writer *s)
 
 	kpi_format_month(view_report_month(s->v), per);
 	add_crumb(crumbs, label(s, "home"), NULL);
-	return render_page(s, "index", "index.html", "", label(s, "home"),
-	    view_index(s->v, view_report_month(s->v)), crumbs, switcher(s, "reports/%s/index.html", NULL),
+	return render_page(s, s->common, "index", "index.html", "", label(s, "home"),
+	    view_index(s->v, view_report_month(s->v)), crumbs,
+	    switcher(s->v, "reports/%s/index.html", NULL),
 	    NULL);
 }
 
@@ -174,9 +194,9 @@ write_agreement(struct site_writer *s, int i)
 	cJSON *crumbs = cJSON_CreateArray();
 	int rc;
 
-	add_crumb(crumbs, label(s, "home"), "../index.html");
+	add_crumb(crumbs, label_in(view_for_agreement(s->v, i), "home"), "../index.html");
 	add_crumb(crumbs, a->title != NULL ? a->title : a->id, NULL);
-	rc = render_page(s, "agreement", rel, "../", a->title != NULL ? a->title : a->id,
+	rc = render_page(s, common_for(s, i), "agreement", rel, "../", a->title != NULL ? a->title : a->id,
 	    view_agreement(s->v, i), crumbs, NULL, pdf);
 	free(pdf);
 	free(rel);
@@ -196,8 +216,8 @@ write_month(struct site_writer *s, int ym)
 	    cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(page, "period_label")));
 	add_crumb(crumbs, label(s, "home"), "../../index.html");
 	add_crumb(crumbs, cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(page, "period_label")), NULL);
-	rc = render_page(s, "month", rel, "../../", title, page, crumbs,
-	    switcher(s, "reports/%s/index.html", per), "report.pdf");
+	rc = render_page(s, s->common, "month", rel, "../../", title, page, crumbs,
+	    switcher(s->v, "reports/%s/index.html", per), "report.pdf");
 	free(title);
 	free(rel);
 	return rc;
@@ -217,12 +237,12 @@ write_agreement_month(struct site_writer *s, int i, int ym)
 	title = xasprintf("%s – %s", a->title != NULL ? a->title : a->id, plabel);
 	pattern = xasprintf("reports/%%s/%s.html", a->id);
 	up = xasprintf("../../agreements/%s.html", a->id);
-	add_crumb(crumbs, label(s, "home"), "../../index.html");
+	add_crumb(crumbs, label_in(view_for_agreement(s->v, i), "home"), "../../index.html");
 	add_crumb(crumbs, plabel, "index.html");
 	add_crumb(crumbs, a->title != NULL ? a->title : a->id, NULL);
 	(void)up;
-	rc = render_page(s, "agreement_month", rel, "../../", title, page, crumbs,
-	    switcher(s, pattern, per), "report.pdf");
+	rc = render_page(s, common_for(s, i), "agreement_month", rel, "../../", title, page,
+	    crumbs, switcher(view_for_agreement(s->v, i), pattern, per), "report.pdf");
 	free(up);
 	free(pattern);
 	free(title);
@@ -242,7 +262,7 @@ write_team(struct site_writer *s, int t)
 
 	add_crumb(crumbs, label(s, "home"), "../index.html");
 	add_crumb(crumbs, title, NULL);
-	rc = render_page(s, "team", rel, "../", title, page, crumbs, NULL, NULL);
+	rc = render_page(s, s->common, "team", rel, "../", title, page, crumbs, NULL, NULL);
 	free(title);
 	free(rel);
 	return rc;
@@ -268,18 +288,18 @@ write_assets(struct site_writer *s)
 }
 
 static cJSON *
-make_common(const struct model *m, const struct view_ctx *v, const struct i18n *loc,
-    const struct site_options *so)
+make_common(const struct model *m, const struct view_ctx *v, const struct site_options *so)
 {
+	const struct i18n *loc = view_locale(v);
 	cJSON *o = cJSON_CreateObject(), *site;
-	char *fp = fingerprint_inputs(m), *asof = data_as_of(m), shortfp[13];
+	char *fp = fingerprint_inputs(m), *asof = data_as_of(m, loc), shortfp[13];
 
 	site = cJSON_AddObjectToObject(o, "site");
 	cJSON_AddStringToObject(site, "title", m->site.title != NULL ? m->site.title :
 	    "Service level reports");
 	if (m->site.organisation != NULL)
 		cJSON_AddStringToObject(site, "organisation", m->site.organisation);
-	cJSON_AddStringToObject(site, "lang", loc != NULL ? i18n_lang(loc) : "en");
+	cJSON_AddStringToObject(site, "lang", loc != NULL ? i18n_tag(loc) : "en");
 	cJSON_AddStringToObject(o, "generator", "slareport " SLAREPORT_VERSION);
 	cJSON_AddItemToObject(o, "t", cJSON_Duplicate(view_labels(v), 1));
 	cJSON_AddItemToObject(o, "teams", cJSON_Duplicate(view_teams(v), 1));
@@ -346,7 +366,11 @@ site_write(struct publish *p, const cJSON *kpis, const struct model *m, const st
 	s.v = view_ctx_new(kpis, m, loc, o->from_ym, o->to_ym, true);
 	view_ctx_set_data_files(s.v, o->with_json, o->with_csv);
 	s.mu = mustache_new(load_template, NULL);
-	s.common = make_common(m, s.v, loc, o);
+	s.common = make_common(m, s.v, o);
+	s.own_common = xcalloc((size_t)m->nagreements + 1, sizeof *s.own_common);
+	for (int i = 0; i < m->nagreements; i++)
+		if (view_for_agreement(s.v, i) != s.v)
+			s.own_common[i] = make_common(m, view_for_agreement(s.v, i), o);
 	/* Folders first, so that workers never race to create them. */
 	rc = publish_mkdir(p, "agreements");
 	if (rc == 0)
@@ -364,6 +388,9 @@ site_write(struct publish *p, const cJSON *kpis, const struct model *m, const st
 	else
 		rc = parallel_run(1 + nmonths, site_job, &s, why, whylen);
 	cJSON_Delete(s.common);
+	for (int i = 0; i < m->nagreements; i++)
+		cJSON_Delete(s.own_common[i]);
+	free(s.own_common);
 	mustache_free(s.mu);
 	view_ctx_free(s.v);
 	return rc;

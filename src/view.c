@@ -1,5 +1,5 @@
-/* view.c: the view context (teams, months, labels), the formatting shared by
- * every page, and the index, monthly-report and team views. */
+/* view.c: the formatting shared by every page, and the index, monthly-report
+ * and team views (the context: view_ctx.c). */
 #include "view_int.h"
 
 #include <limits.h>
@@ -14,219 +14,6 @@
 #include "tz.h"
 
 #define MAX_PROBLEMS 50		/* data-quality problems listed on a page */
-
-char *
-view_slugify(const char *s)
-{
-	struct strbuf sb = {0};
-	bool dash = false;
-
-	for (; *s != '\0' && sb.len < 60; s++) {
-		char c = *s;
-		/* German letters read better spelt out than as a dash: ä → ae, ß → ss. */
-		static const char *const de[][2] = {
-			{ "\xc3\xa4", "ae" }, { "\xc3\xb6", "oe" }, { "\xc3\xbc", "ue" },
-			{ "\xc3\x84", "ae" }, { "\xc3\x96", "oe" }, { "\xc3\x9c", "ue" },
-			{ "\xc3\x9f", "ss" },
-		};
-		size_t k;
-
-		for (k = 0; k < sizeof de / sizeof *de; k++)
-			if (strncmp(s, de[k][0], 2) == 0)
-				break;
-		if (k < sizeof de / sizeof *de) {
-			if (dash && sb.len > 0)
-				strbuf_putc(&sb, '-');
-			strbuf_puts(&sb, de[k][1]);
-			dash = false;
-			s++;
-			continue;
-		}
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			if (dash && sb.len > 0)
-				strbuf_putc(&sb, '-');
-			strbuf_putc(&sb, c);
-			dash = false;
-		} else
-			dash = true;
-	}
-	if (sb.len > 60) {	/* a spelt-out letter may pass the limit by one */
-		sb.len = 60;
-		sb.data[60] = '\0';
-	}
-	if (sb.len == 0)
-		strbuf_puts(&sb, "team");
-	return strbuf_detach(&sb, NULL);
-}
-
-static int
-cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static void
-add_name(const char ***names, size_t *n, size_t *cap, const char *s)
-{
-	if (s == NULL || s[0] == '\0')
-		return;
-	xgrow((void **)names, cap, *n + 1, sizeof **names);
-	(*names)[(*n)++] = s;
-}
-
-/* Teams with a page: every provider and customer, and every team that held
- * an item when it breached in a reported month. Sorted by name, so that slug
- * collisions ("Sales" and "sales") resolve the same way every run. */
-static cJSON *
-make_teams(const struct view_ctx *v)
-{
-	const char **names = NULL;
-	size_t n = 0, cap = 0, i, j;
-	cJSON *arr = cJSON_CreateArray();
-	const cJSON *a;
-	int k;
-
-	for (k = 0; k < v->m->nagreements; k++) {
-		add_name(&names, &n, &cap, v->m->agreements[k].provider);
-		add_name(&names, &n, &cap, v->m->agreements[k].customer);
-	}
-	cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(v->kpis, "agreements")) {
-		const cJSON *p, *b;
-		cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(a, "periods")) {
-			int ym = kpi_parse_month(cJSON_GetStringValue(
-			    cJSON_GetObjectItemCaseSensitive(p, "period")));
-			if (ym < v->from_ym || ym > v->to_ym)
-				continue;
-			cJSON_ArrayForEach(b, cJSON_GetObjectItemCaseSensitive(p, "breaches"))
-				add_name(&names, &n, &cap, cJSON_GetStringValue(
-				    cJSON_GetObjectItemCaseSensitive(b, "team")));
-		}
-	}
-	if (n > 0)
-		qsort(names, n, sizeof *names, cmp_names);
-	for (i = 0; i < n; i++) {
-		char *slug, *try;
-		int suffix = 2;
-		bool taken;
-		cJSON *t;
-
-		if (i > 0 && strcmp(names[i], names[i - 1]) == 0)
-			continue;
-		slug = view_slugify(names[i]);
-		try = xstrdup(slug);
-		do {
-			taken = false;
-			for (j = 0; j < (size_t)cJSON_GetArraySize(arr) && !taken; j++)
-				taken = strcmp(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
-				    cJSON_GetArrayItem(arr, (int)j), "slug")), try) == 0;
-			if (taken) {
-				free(try);
-				try = xasprintf("%s-%d", slug, suffix++);
-			}
-		} while (taken);
-		t = cJSON_CreateObject();
-		cJSON_AddStringToObject(t, "name", names[i]);
-		cJSON_AddStringToObject(t, "slug", try);
-		cJSON_AddItemToArray(arr, t);
-		free(try);
-		free(slug);
-	}
-	free(names);
-	return arr;
-}
-
-struct view_ctx *
-view_ctx_new(const cJSON *kpis, const struct model *m, const struct i18n *loc, int from_ym,
-    int to_ym, bool with_svg)
-{
-	struct view_ctx *v = xcalloc(1, sizeof *v);
-	const cJSON *a;
-	int i, ym;
-
-	v->kpis = kpis;
-	v->m = m;
-	v->loc = loc;
-	v->from_ym = from_ym;
-	v->to_ym = to_ym;
-	v->with_svg = with_svg;
-	v->ag = xcalloc((size_t)m->nagreements + 1, sizeof *v->ag);
-	cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(kpis, "agreements")) {
-		i = model_find_agreement(m, cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(a, "id")));
-		if (i >= 0)
-			v->ag[i] = a;
-	}
-	v->labels = vx_make_labels(loc);
-	/* The month in progress, published besides the ended months: the site's
-	 * headline stays on the last month that ended. */
-	v->mtd_ym = -1;
-	v->report_ym = to_ym;
-	for (i = 0; i < m->nagreements; i++)
-		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vx_period(v->ag[i], to_ym),
-		    "partial")))
-			v->mtd_ym = to_ym;
-	ym = kpi_parse_month(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(kpis,
-	    "report_period")));
-	if (ym >= from_ym && ym <= to_ym)
-		v->report_ym = ym;
-	v->months = cJSON_CreateArray();
-	for (ym = from_ym; ym >= 0 && ym <= to_ym; ym++)
-		cJSON_AddItemToArray(v->months, vx_month_ref(v, ym));
-	v->teams = make_teams(v);
-	v->chart_cache = cJSON_CreateObject();
-	v->chart_cache_ym = -1;
-	return v;
-}
-
-int
-view_report_month(const struct view_ctx *v)
-{
-	return v->report_ym;
-}
-
-int
-view_mtd_month(const struct view_ctx *v)
-{
-	return v->mtd_ym;
-}
-
-void
-view_ctx_free(struct view_ctx *v)
-{
-	if (v == NULL)
-		return;
-	free(v->ag);
-	cJSON_Delete(v->labels);
-	cJSON_Delete(v->months);
-	cJSON_Delete(v->teams);
-	cJSON_Delete(v->chart_cache);
-	free(v);
-}
-
-void
-view_ctx_set_data_files(struct view_ctx *v, bool with_json, bool with_csv)
-{
-	v->with_json = with_json;
-	v->with_csv = with_csv;
-}
-
-const cJSON *view_teams(const struct view_ctx *v) { return v->teams; }
-const cJSON *view_months(const struct view_ctx *v) { return v->months; }
-const cJSON *view_labels(const struct view_ctx *v) { return v->labels; }
-
-const char *
-view_team_slug(const struct view_ctx *v, const char *team)
-{
-	const cJSON *t;
-
-	if (team == NULL)
-		return NULL;
-	cJSON_ArrayForEach(t, v->teams)
-		if (strcmp(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(t, "name")), team) == 0)
-			return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(t, "slug"));
-	return NULL;
-}
 
 /* ---- shared formatting ---- */
 
@@ -458,14 +245,19 @@ vx_terms(const struct view_ctx *v, const cJSON *p)
 	if (cJSON_IsObject(x = cJSON_GetObjectItemCaseSensitive(p, "satisfaction"))) {
 		const cJSON *score = cJSON_GetObjectItemCaseSensitive(x, "score");
 		const char *scale = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(x, "scale"));
+		struct strbuf sc = {0}, tg = {0}, n = {0};
 		if (cJSON_IsNumber(score))
-			i18n_number(v->loc, &sb, score->valuedouble, 1);
+			i18n_number(v->loc, &sc, score->valuedouble, 1);
 		else
-			strbuf_puts(&sb, "–");
-		strbuf_printf(&sb, " %s (", scale != NULL && strcmp(scale, "nps") == 0 ? "NPS" : "CSAT %");
-		strbuf_puts(&sb, "≥ ");
-		i18n_number(v->loc, &sb, num(x, "target"), 0);
-		strbuf_printf(&sb, ", n = %.0f)", num(x, "count"));
+			strbuf_puts(&sc, "–");
+		i18n_number(v->loc, &tg, num(x, "target"), 0);
+		i18n_number(v->loc, &n, num(x, "count"), 0);
+		i18n_format(v->loc, &sb, "terms.satisfaction", sc.data, i18n_text(v->loc,
+		    scale != NULL && strcmp(scale, "nps") == 0 ? "terms.nps" : "terms.csat"),
+		    tg.data, n.data, (char *)NULL);
+		strbuf_free(&sc);
+		strbuf_free(&tg);
+		strbuf_free(&n);
 		add_term(arr, vx_label(v, "satisfaction"), sb.data);
 		strbuf_free(&sb);
 	}
@@ -526,16 +318,20 @@ vx_quality(const struct view_ctx *v)
 }
 
 void
-vx_local_time(const struct tz *z, const char *stamp, char out[17])
+vx_local_time(const struct view_ctx *v, const struct tz *z, const char *stamp,
+    struct vx_time *out)
 {
 	struct civil_stamp st;
+	struct strbuf sb = {0};
 	sla_time t;
 	int64_t days;
 	int y, mo, d, secs;
-	char tmp[48];
 
 	if (stamp == NULL || civil_parse_stamp(stamp, strlen(stamp), &st) != NULL) {
-		snprintf(out, 17, "–");
+		snprintf(out->date, sizeof out->date, "–");
+		snprintf(out->time, sizeof out->time, "–");
+		snprintf(out->text, sizeof out->text, "–");
+		out->iso[0] = '\0';
 		return;
 	}
 	t = st.local - (st.has_offset ? st.offset_s : 0);
@@ -544,10 +340,15 @@ vx_local_time(const struct tz *z, const char *stamp, char out[17])
 	days = civil_day_of(t);
 	civil_from_days(days, &y, &mo, &d);
 	secs = (int)(t - days * 86400);
-	snprintf(tmp, sizeof tmp, "%04d-%02d-%02d %02d:%02d", y % 10000, mo % 100, d % 100,
-	    secs / 3600 % 24, secs / 60 % 60);
-	memcpy(out, tmp, 16);
-	out[16] = '\0';
+	i18n_date(v->loc, &sb, y % 10000, mo, d);
+	snprintf(out->date, sizeof out->date, "%s", sb.data);
+	strbuf_free(&sb);
+	i18n_time(v->loc, &sb, secs / 60 % 1440);
+	snprintf(out->time, sizeof out->time, "%s", sb.data);
+	strbuf_free(&sb);
+	snprintf(out->text, sizeof out->text, "%s %s", out->date, out->time);
+	snprintf(out->iso, sizeof out->iso, "%04d-%02d-%02dT%02d:%02d", y % 10000, mo % 100,
+	    d % 100, secs / 3600 % 24, secs / 60 % 60);
 }
 
 /* ---- index, monthly report, team ---- */
@@ -629,9 +430,11 @@ view_index(const struct view_ctx *v, int ym)
 		if (cJSON_IsNumber(now_a) && cJSON_IsNumber(prev_a)) {
 			double d = now_a->valuedouble - prev_a->valuedouble;
 			struct strbuf sb = {0};
-			strbuf_puts(&sb, d > 0.05 ? "+" : d < -0.05 ? "−" : "±");
-			i18n_number(v->loc, &sb, fabs(d), 1);
-			strbuf_puts(&sb, " pts");
+			struct strbuf n = {0};
+			strbuf_puts(&n, d > 0.05 ? "+" : d < -0.05 ? "−" : "±");
+			i18n_number(v->loc, &n, fabs(d), 1);
+			i18n_format(v->loc, &sb, "web.change_points", n.data, (char *)NULL);
+			strbuf_free(&n);
 			cJSON_AddStringToObject(e, "change", sb.data);
 			cJSON_AddStringToObject(e, "change_class", d > 0.05 ? "up" : d < -0.05 ? "down" : "flat");
 			strbuf_free(&sb);
@@ -680,23 +483,30 @@ view_month_report(const struct view_ctx *v, int ym)
 	cJSON_AddItemToObject(o, "next", vx_month_ref(v, ym + 1));
 	arr = cJSON_AddArrayToObject(o, "agreements");
 	for (i = 0; i < v->m->nagreements; i++) {
+		/* Each agreement's block in its own language. */
+		const struct view_ctx *av = view_for_agreement(v, i);
 		const cJSON *p = vx_period(v->ag[i], ym);
 		cJSON *e = cJSON_CreateObject(), *ch;
 		const char *st = p != NULL ? overall_status(p) : "none";
 
-		vx_agreement_head(v, e, i);
+		vx_agreement_head(av, e, i);
+		if (av != v) {
+			cJSON_AddStringToObject(e, "own_lang", i18n_tag(av->loc));
+			cJSON_AddItemToObject(e, "t", cJSON_Duplicate(av->labels, 1));
+		}
 		cJSON_AddStringToObject(e, "status", st);
-		cJSON_AddStringToObject(e, "status_label", status_label(v, st));
-		vx_add_rows(v, e, p);
+		cJSON_AddStringToObject(e, "status_label", status_label(av, st));
+		vx_add_rows(av, e, p);
 		cJSON_AddNumberToObject(e, "breaches",
 		    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(p, "breaches")));
-		cJSON_AddItemToObject(e, "terms", ch = vx_terms(v, p));
-		vx_add_terms_in_force(v, &v->m->agreements[i], p, ch);
-		cJSON_AddItemToObject(e, "exclusions", vx_exclusions(v, i, p, ym));
-		cJSON_AddItemToObject(e, "mtd", vx_mtd(v, i, p));
+		cJSON_AddItemToObject(e, "terms", ch = vx_terms(av, p));
+		vx_add_terms_in_force(av, &v->m->agreements[i], p, ch);
+		cJSON_AddItemToObject(e, "exclusions", vx_exclusions(av, i, p, ym));
+		cJSON_AddItemToObject(e, "mtd", vx_mtd(av, i, p));
+		/* The page's notice of the month in progress is the site's. */
 		if (notice == NULL)
 			notice = vx_mtd_notice(v, p);
-		ch = vx_chart(v, 0 /* CHART_ATTAINMENT */, v->m->agreements[i].id, ym);
+		ch = vx_chart(av, 0 /* CHART_ATTAINMENT */, v->m->agreements[i].id, ym);
 		cJSON_AddItemToObject(e, "chart", ch != NULL ? ch : cJSON_CreateNull());
 		cJSON_AddItemToArray(arr, e);
 	}
@@ -744,7 +554,7 @@ held_json(const struct view_ctx *v, const struct held *h)
 	const char *title = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(h->b, "title"));
 	const char *clock = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(h->b, "clock"));
 	cJSON *x = cJSON_CreateObject();
-	char at[17];
+	struct vx_time at;
 
 	cJSON_AddStringToObject(x, "agreement", a->id);
 	cJSON_AddStringToObject(x, "agreement_title", a->title ? a->title : a->id);
@@ -754,8 +564,8 @@ held_json(const struct view_ctx *v, const struct held *h)
 	cJSON_AddStringToObject(x, "title", title != NULL ? title : "");
 	cJSON_AddStringToObject(x, "clock", vx_label(v, clock != NULL &&
 	    strcmp(clock, "response") == 0 ? "clock_response" : "clock_resolution"));
-	vx_local_time(a->zone, h->at, at);
-	cJSON_AddStringToObject(x, "at", at);
+	vx_local_time(v, a->zone, h->at, &at);
+	cJSON_AddStringToObject(x, "at", at.text);
 	return x;
 }
 

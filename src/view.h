@@ -33,13 +33,15 @@
  *                  provider_slug, customer, customer_slug, supports ref|null,
  *                  supported_by [ref], effective, review, timezone, body_html,
  *                  levels [{key, name, response, resolution, goal, calendar}],
- *                  calendar {always, hours [{day, ranges}], holidays [{date, weekday}],
+ *                  calendar {always, hours [{day, ranges}], holidays [{date (as the locale writes it), iso "2026-12-24", weekday}],
  *                    timezone, day_length, summary "Monday–Friday 08:00–18:00"},
  *                  terms [{label, value}] (volume, satisfaction, credits),
  *                  latest {period, period_label, rows [row], total row}|null,
  *                  months [month], measure}
  *   month_report  {kind "month", period, period_label, prev month|null, next month|null,
  *                  agreements [{id, title, kind_label, is_ola, provider, customer, status,
+ *                    own_lang "de-DE" and t {labels} (only when the agreement has a
+ *                    locale of its own: its block is in that language),
  *                    status_label, rows [row], total row, breaches (number),
  *                    terms [{label, value}], chart|null (attainment)}],
  *                  quality}
@@ -53,7 +55,8 @@
  *                  provider_slug, customer, customer_slug, period, period_label,
  *                  prev month|null, next month|null, timezone, rows [row], total row,
  *                  terms [{label, value}], charts [chart],
- *                  breaches [{id, title, severity, clock, at (local, agreement zone),
+ *                  breaches [{id, title, severity, clock, at (local, agreement zone, as the
+ *                    locale writes it), at_iso "2026-10-05T20:42" (the same, local ISO),
  *                    team, team_slug, timeline [{state, label, from, to, duration}]}]
  *                    (the first VIEW_MAX_BREACHES, by breach instant, then id),
  *                  breaches_total (number), breaches_note note|null,
@@ -88,7 +91,8 @@ struct view_ctx;
  * that get report pages (from_ym … to_ym; kpis.json may hold earlier months
  * for the trend chart), and the teams' file-name slugs. with_svg: charts carry
  * their SVG (the PDF draws them itself). Borrows its arguments; free with
- * view_ctx_free(). */
+ * view_ctx_free(). An agreement whose front matter names another locale than
+ * loc gets a context of its own in that language (view_for_agreement). */
 struct view_ctx *view_ctx_new(const struct cJSON *kpis, const struct model *m,
     const struct i18n *loc, int from_ym, int to_ym, bool with_svg);
 void view_ctx_free(struct view_ctx *v);
@@ -100,6 +104,12 @@ int view_mtd_month(const struct view_ctx *v);
 /* The data files written beside the pages (data/kpis.json, the CSV files): a cut
  * breach table names the one that holds every breach. Default: none. */
 void view_ctx_set_data_files(struct view_ctx *v, bool with_json, bool with_csv);
+
+/* The context of agreement i's own pages, brochure and section of the
+ * monthly report: the one in its language, or v itself. Owned by v. */
+const struct view_ctx *view_for_agreement(const struct view_ctx *v, int i);
+/* The locale of v's pages. */
+const struct i18n *view_locale(const struct view_ctx *v);
 
 /* The teams with a page: [{name, slug}], slugs unique and safe as file names. */
 const struct cJSON *view_teams(const struct view_ctx *v);

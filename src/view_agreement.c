@@ -18,10 +18,6 @@ static const char *const chart_kind_names[CHART_KIND_COUNT] = {
 	"attainment", "trend", "volume", "distribution", "ola_budget",
 };
 
-static const char *const weekday_names[7] = {
-	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-};
-
 /* The chart's <svg> as one image for assistive technology: role="img" and the
  * summary as its name; the glyph paths inside say nothing to a screen reader. */
 static bool
@@ -118,25 +114,29 @@ draw_chart(const struct view_ctx *v, int kind, const char *agreement_id, int ym)
 	return o;
 }
 
+/* "08:00–12:00, 13:00–17:00" (en-US "8:00 AM–12:00 PM") for one weekday. */
 static void
-put_hhmm(struct strbuf *sb, int min)
-{
-	strbuf_printf(sb, "%02d:%02d", min / 60, min % 60);
-}
-
-/* "08:00–12:00, 13:00–17:00" for one weekday. */
-static void
-put_ranges(struct strbuf *sb, const struct calendar_spec *c, int day)
+put_ranges(const struct view_ctx *v, struct strbuf *sb, const struct calendar_spec *c, int day)
 {
 	int r;
 
 	for (r = 0; r < c->nranges[day]; r++) {
 		if (r > 0)
-			strbuf_puts(sb, ", ");
-		put_hhmm(sb, c->ranges[day][r].start_min);
-		strbuf_puts(sb, "–");
-		put_hhmm(sb, c->ranges[day][r].end_min);
+			strbuf_puts(sb, i18n_text(v->loc, "web.list_sep"));
+		i18n_time(v->loc, sb, c->ranges[day][r].start_min);
+		strbuf_puts(sb, i18n_text(v->loc, "web.range_sep"));
+		i18n_time(v->loc, sb, c->ranges[day][r].end_min);
 	}
+}
+
+/* A holiday (or any day number) as the locale writes dates. */
+static void
+put_day(const struct view_ctx *v, struct strbuf *sb, int64_t days)
+{
+	int y, m, d;
+
+	civil_from_days(days, &y, &m, &d);
+	i18n_date(v->loc, sb, y, m, d);
 }
 
 void
@@ -155,18 +155,19 @@ vx_hours_summary(const struct view_ctx *v, struct strbuf *sb, const struct calen
 			d++;
 			continue;
 		}
-		put_ranges(&a, c, d);
+		put_ranges(v, &a, c, d);
 		for (e = d + 1; e < 7; e++) {
-			put_ranges(&b, c, e);
+			put_ranges(v, &b, c, e);
 			if (b.data == NULL || strcmp(a.data, b.data) != 0) {
 				strbuf_free(&b);
 				break;
 			}
 			strbuf_free(&b);
 		}
-		strbuf_printf(sb, "%s%s", first ? "" : "; ", weekday_names[d]);
+		strbuf_printf(sb, "%s%s", first ? "" : "; ", i18n_weekday_name(v->loc, d, 1));
 		if (e - 1 > d)
-			strbuf_printf(sb, "–%s", weekday_names[e - 1]);
+			strbuf_printf(sb, "%s%s", i18n_text(v->loc, "web.range_sep"),
+			    i18n_weekday_name(v->loc, e - 1, 1));
 		strbuf_printf(sb, " %s", a.data);
 		strbuf_free(&a);
 		first = false;
@@ -191,19 +192,23 @@ calendar_json(const struct view_ctx *v, const struct agreement *a)
 		if (c->nranges[d] == 0)
 			continue;
 		e = cJSON_CreateObject();
-		cJSON_AddStringToObject(e, "day", weekday_names[d]);
-		put_ranges(&sb, c, d);
+		cJSON_AddStringToObject(e, "day", i18n_weekday_name(v->loc, d, 1));
+		put_ranges(v, &sb, c, d);
 		cJSON_AddStringToObject(e, "ranges", sb.data);
 		strbuf_free(&sb);
 		cJSON_AddItemToArray(hours, e);
 	}
 	hol = cJSON_AddArrayToObject(o, "holidays");
 	for (h = 0; h < c->nholidays && !c->always; h++) {
-		char date[11];
 		cJSON *e = cJSON_CreateObject();
-		civil_format_date(c->holidays[h], date);
-		cJSON_AddStringToObject(e, "date", date);
-		cJSON_AddStringToObject(e, "weekday", weekday_names[civil_weekday(c->holidays[h])]);
+		char iso[11];
+		civil_format_date(c->holidays[h], iso);
+		cJSON_AddStringToObject(e, "iso", iso);
+		put_day(v, &sb, c->holidays[h]);
+		cJSON_AddStringToObject(e, "date", sb.data);
+		strbuf_free(&sb);
+		cJSON_AddStringToObject(e, "weekday", i18n_weekday_name(v->loc,
+		    civil_weekday(c->holidays[h]), 1));
 		cJSON_AddItemToArray(hol, e);
 	}
 	cJSON_AddStringToObject(o, "timezone", a->timezone != NULL ? a->timezone : "UTC");
@@ -226,88 +231,91 @@ add_para(cJSON *arr, const char *title, const char *text)
 	cJSON_AddItemToArray(arr, p);
 }
 
-/* "How we measure": the rules of SPEC §5 as they apply to this agreement. */
+/* "How we measure": the rules of SPEC §5 as they apply to this agreement, in
+ * the words of the message table (measure.*). */
+static void
+add_rule(const struct view_ctx *v, cJSON *arr, const char *key)
+{
+	char title[48];
+
+	snprintf(title, sizeof title, "measure.%s_title", key + strlen("measure."));
+	add_para(arr, i18n_text(v->loc, title), i18n_text(v->loc, key));
+}
+
 static cJSON *
 measure_json(const struct view_ctx *v, const struct agreement *a)
 {
+	const struct i18n *t = v->loc;
 	cJSON *arr = cJSON_CreateArray();
-	struct strbuf sb = {0};
-	const char *team = a->provider != NULL ? a->provider : "the provider";
-	int s, own = 0;
+	struct strbuf sb = {0}, part = {0}, part2 = {0};
+	const char *team = a->provider != NULL ? a->provider : i18n_text(t, "measure.the_provider");
+	int s;
 
-	strbuf_puts(&sb, "Clocks count business time only: ");
-	vx_hours_summary(v, &sb, &a->calendar);
-	strbuf_printf(&sb, " (%s)", a->timezone != NULL ? a->timezone : "UTC");
+	vx_hours_summary(v, &part, &a->calendar);
+	i18n_format(t, &sb, "measure.business", part.data, a->timezone != NULL ? a->timezone :
+	    "UTC", (char *)NULL);
+	strbuf_free(&part);
 	if (!a->calendar.always && a->calendar.nholidays > 0) {
 		int h, shown = a->calendar.nholidays < 40 ? a->calendar.nholidays : 40;
-		strbuf_printf(&sb, ", except on %d holiday%s (whole local days): ",
-		    a->calendar.nholidays, a->calendar.nholidays == 1 ? "" : "s");
+		char n[16];
 		for (h = 0; h < shown; h++) {
-			char date[11];
-			civil_format_date(a->calendar.holidays[h], date);
-			strbuf_printf(&sb, "%s%s", h > 0 ? ", " : "", date);
+			if (h > 0)
+				strbuf_puts(&part, i18n_text(t, "web.list_sep"));
+			put_day(v, &part, a->calendar.holidays[h]);
 		}
-		if (shown < a->calendar.nholidays)
-			strbuf_printf(&sb, " and %d more", a->calendar.nholidays - shown);
+		if (shown < a->calendar.nholidays) {
+			snprintf(n, sizeof n, "%d", a->calendar.nholidays - shown);
+			i18n_format(t, &part, "measure.holidays_more", n, (char *)NULL);
+		}
+		snprintf(n, sizeof n, "%d", a->calendar.nholidays);
+		if (a->calendar.nholidays == 1)
+			i18n_format(t, &sb, "measure.holidays_one", part.data, (char *)NULL);
+		else
+			i18n_format(t, &sb, "measure.holidays_many", n, part.data, (char *)NULL);
+		strbuf_free(&part);
 	} else if (!a->calendar.always)
-		strbuf_puts(&sb, "; no holidays");
+		strbuf_puts(&sb, i18n_text(t, "measure.no_holidays"));
 	strbuf_puts(&sb, ".");
 	for (s = 0; s < a->nseverities; s++) {
 		const struct severity *sv = &a->severities[s];
 		if (!sv->has_calendar)
 			continue;
-		strbuf_printf(&sb, "%s %s runs on its own calendar: ", own++ ? "" : "", sv->name);
-		vx_hours_summary(v, &sb, &sv->calendar);
-		strbuf_puts(&sb, ".");
+		vx_hours_summary(v, &part, &sv->calendar);
+		i18n_format(t, &sb, "measure.own_calendar", sv->name, part.data, (char *)NULL);
+		strbuf_free(&part);
 	}
-	strbuf_puts(&sb, " A day (d) in a target is the calendar's longest working day: ");
-	i18n_duration(v->loc, &sb, calendar_day_seconds(&a->calendar));
-	strbuf_puts(&sb, "; a change of daylight saving time does not change it.");
-	add_para(arr, "Business time", sb.data);
+	i18n_duration(t, &part, calendar_day_seconds(&a->calendar));
+	i18n_format(t, &sb, "measure.day_length", part.data, (char *)NULL);
+	strbuf_free(&part);
+	add_para(arr, i18n_text(t, "measure.business_title"), sb.data);
 	strbuf_free(&sb);
 
 	if (a->kind == AGREEMENT_OLA) {
-		strbuf_printf(&sb, "This operational level agreement gives team %s a time "
-		    "budget per severity for its share of the work on items of %s. The team's "
-		    "clock runs while the team holds an item: from when the item is opened with "
-		    "or assigned to %s until it is handed to another team, resolved or closed. "
-		    "When the item comes back, or is reopened while %s holds it, the clock goes "
-		    "on from the time already used. There is no response clock.",
-		    team, a->supports != NULL ? a->supports : "the agreement it supports", team, team);
-		add_para(arr, "Whose clock", sb.data);
+		i18n_format(t, &sb, "measure.whose", team, a->supports != NULL ? a->supports :
+		    i18n_text(t, "measure.the_supported"), (char *)NULL);
+		add_para(arr, i18n_text(t, "measure.whose_title"), sb.data);
 		strbuf_free(&sb);
 	} else {
-		add_para(arr, "Response", "The response clock starts when an item is opened and "
-		    "stops at the first response, resolution or closing, whichever comes first.");
-		add_para(arr, "Resolution", "The resolution clock starts when an item is opened "
-		    "and stops when it is resolved or closed. A reopened item's clock runs again "
-		    "from the time already used, so a reopen can turn a met target into a breach "
-		    "in a later month.");
+		add_rule(v, arr, "measure.response");
+		add_rule(v, arr, "measure.resolution");
 	}
-	add_para(arr, "Pauses", "While an item is paused (for instance waiting for the "
-	    "customer), its clocks stop; they run again when it is resumed or reopened. A "
-	    "paused clock still counts as open.");
-	add_para(arr, "Severity changes", "When the severity of an item changes, the target "
-	    "of the new severity applies from then on and the time already used is kept. A "
-	    "change to a severity this agreement does not define is ignored.");
-	add_para(arr, "Met and breached", "A clock breaches at the first second its time "
-	    "exceeds the target; a clock that ends exactly at its target is met. A breach "
-	    "counts in the month it happens, a met clock in the month it ends. Attainment is "
-	    "met ÷ (met + breached); the goal is met when attainment reaches the goal. n is "
-	    "the number of clocks counted. Median and 90th percentile are the business time "
-	    "of the clocks that ended in the month.");
+	add_rule(v, arr, "measure.pauses");
+	add_rule(v, arr, "measure.severity");
+	add_rule(v, arr, "measure.met");
 	if (a->has_credits && a->ntiers > 0) {
-		int t;
-		strbuf_puts(&sb, "The credit is the share of the monthly fee of the tier with the "
-		    "lowest threshold that the pooled resolution attainment of the month is below:");
-		for (t = 0; t < a->ntiers; t++) {
-			strbuf_printf(&sb, "%s below ", t > 0 ? ";" : "");
-			i18n_percent(v->loc, &sb, a->tiers[t].below, 0);
-			strbuf_puts(&sb, " → ");
-			i18n_percent(v->loc, &sb, a->tiers[t].percent, 0);
+		int k;
+		strbuf_puts(&sb, i18n_text(t, "measure.credits"));
+		for (k = 0; k < a->ntiers; k++) {
+			if (k > 0)
+				strbuf_puts(&sb, i18n_text(t, "measure.credit_tier_sep"));
+			i18n_percent(t, &part, a->tiers[k].below, 0);
+			i18n_percent(t, &part2, a->tiers[k].percent, 0);
+			i18n_format(t, &sb, "measure.credit_tier", part.data, part2.data, (char *)NULL);
+			strbuf_free(&part);
+			strbuf_free(&part2);
 		}
 		strbuf_puts(&sb, ".");
-		add_para(arr, "Credits", sb.data);
+		add_para(arr, i18n_text(t, "measure.credits_title"), sb.data);
 		strbuf_free(&sb);
 	}
 	return arr;
@@ -352,16 +360,22 @@ contract_terms(const struct view_ctx *v, const struct agreement *a)
 	int t;
 
 	if (a->has_volume) {
-		strbuf_puts(&sb, "≥ ");
-		i18n_number(v->loc, &sb, a->volume_min, 0);
-		strbuf_printf(&sb, " %s per %s", a->volume_metric == VOLUME_VALUE ? "value of items" :
-		    "items", a->volume_per != NULL ? a->volume_per : "month");
+		struct strbuf n = {0};
+		i18n_number(v->loc, &n, a->volume_min, 0);
+		/* "month" is the one period there is (front matter `per`). */
+		i18n_format(v->loc, &sb, a->volume_metric == VOLUME_VALUE ? "terms.volume_value" :
+		    "terms.volume_count", n.data, i18n_text(v->loc, "terms.per_month"), (char *)NULL);
+		strbuf_free(&n);
 		add_term(arr, vx_label(v, "volume"), sb.data);
 		strbuf_free(&sb);
 	}
 	if (a->has_satisfaction) {
-		strbuf_printf(&sb, "%s ≥ ", a->satisfaction_scale == SCALE_NPS ? "NPS" : "CSAT %");
-		i18n_number(v->loc, &sb, a->satisfaction_min, 0);
+		struct strbuf n = {0};
+		i18n_number(v->loc, &n, a->satisfaction_min, 0);
+		i18n_format(v->loc, &sb, "terms.satisfaction_min", i18n_text(v->loc,
+		    a->satisfaction_scale == SCALE_NPS ? "terms.nps" : "terms.csat"), n.data,
+		    (char *)NULL);
+		strbuf_free(&n);
 		add_term(arr, vx_label(v, "satisfaction"), sb.data);
 		strbuf_free(&sb);
 	}
@@ -369,11 +383,13 @@ contract_terms(const struct view_ctx *v, const struct agreement *a)
 		i18n_number(v->loc, &sb, a->credit_fee, 2);
 		strbuf_printf(&sb, " %s", a->credit_currency != NULL ? a->credit_currency : "");
 		for (t = 0; t < a->ntiers; t++) {
-			strbuf_puts(&sb, t == 0 ? "; " : ", ");
-			strbuf_puts(&sb, "< ");
-			i18n_percent(v->loc, &sb, a->tiers[t].below, 0);
-			strbuf_puts(&sb, " → ");
-			i18n_percent(v->loc, &sb, a->tiers[t].percent, 0);
+			struct strbuf b = {0}, c = {0};
+			strbuf_puts(&sb, t == 0 ? "; " : i18n_text(v->loc, "web.list_sep"));
+			i18n_percent(v->loc, &b, a->tiers[t].below, 0);
+			i18n_percent(v->loc, &c, a->tiers[t].percent, 0);
+			i18n_format(v->loc, &sb, "terms.tier", b.data, c.data, (char *)NULL);
+			strbuf_free(&b);
+			strbuf_free(&c);
 		}
 		add_term(arr, vx_label(v, "credits"), sb.data);
 		strbuf_free(&sb);
@@ -398,21 +414,26 @@ shift_headings(char *html)
 /* GFM task-list checkboxes are disabled inputs without a label: an accessibility
  * error. They become a symbol that says what it means. Frees html. */
 static char *
-label_tasks(char *html)
+label_tasks(const struct view_ctx *v, char *html)
 {
 	static const char *const from[2] = {
 		"<input type=\"checkbox\" disabled=\"\" />",
 		"<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
 	};
-	static const char *const to[2] = {
-		"<span class=\"task\" role=\"img\" aria-label=\"open\">☐</span>",
-		"<span class=\"task done\" role=\"img\" aria-label=\"done\">☑</span>",
-	};
-	struct strbuf sb = {0};
+	struct strbuf sb = {0}, label = {0};
+	char *to[2];
 	const char *p = html;
 
 	if (strstr(html, "<input type=\"checkbox\"") == NULL)
 		return html;
+	html_escape(&label, i18n_text(v->loc, "web.task_open"));
+	to[0] = xasprintf("<span class=\"task\" role=\"img\" aria-label=\"%s\">☐</span>",
+	    label.data != NULL ? label.data : "");
+	strbuf_free(&label);
+	html_escape(&label, i18n_text(v->loc, "web.task_done"));
+	to[1] = xasprintf("<span class=\"task done\" role=\"img\" aria-label=\"%s\">☑</span>",
+	    label.data != NULL ? label.data : "");
+	strbuf_free(&label);
 	while (*p != '\0') {
 		int k;
 		for (k = 0; k < 2; k++)
@@ -424,13 +445,16 @@ label_tasks(char *html)
 		} else
 			strbuf_putc(&sb, *p++);
 	}
+	free(to[0]);
+	free(to[1]);
 	free(html);
 	return strbuf_detach(&sb, NULL);
 }
 
 cJSON *
-view_agreement(const struct view_ctx *v, int i)
+view_agreement(const struct view_ctx *site_v, int i)
 {
+	const struct view_ctx *v = view_for_agreement(site_v, i);
 	const struct agreement *a = &v->m->agreements[i];
 	cJSON *o = cJSON_CreateObject(), *arr, *lat;
 	const cJSON *p = vx_period(v->ag[i], v->report_ym);
@@ -449,7 +473,7 @@ view_agreement(const struct view_ctx *v, int i)
 	body = a->doc != NULL ? markdown_to_html(a->doc, v->m->site.unsafe_html) : NULL;
 	if (body != NULL) {
 		shift_headings(body);
-		body = label_tasks(body);
+		body = label_tasks(v, body);
 	}
 	cJSON_AddStringToObject(o, "body_html", body != NULL ? body : "");
 	free(body);
@@ -510,7 +534,8 @@ breach_json(const struct view_ctx *v, const struct agreement *a, const cJSON *b)
 	const char *title = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(b, "title"));
 	const char *slug = view_team_slug(v, team);
 	const struct severity *sv;
-	char buf[32], at[17];
+	char buf[32];
+	struct vx_time at;
 
 	if (cJSON_IsNumber(sev))
 		snprintf(buf, sizeof buf, "%d", sev->valueint);
@@ -522,8 +547,10 @@ breach_json(const struct view_ctx *v, const struct agreement *a, const cJSON *b)
 	cJSON_AddStringToObject(o, "severity", sv != NULL && sv->name != NULL ? sv->name : buf);
 	cJSON_AddStringToObject(o, "clock", vx_label(v, clock != NULL && strcmp(clock, "response") == 0 ?
 	    "clock_response" : "clock_resolution"));
-	vx_local_time(a->zone, cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(b, "at")), at);
-	cJSON_AddStringToObject(o, "at", at);
+	vx_local_time(v, a->zone, cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(b, "at")),
+	    &at);
+	cJSON_AddStringToObject(o, "at", at.text);
+	cJSON_AddStringToObject(o, "at_iso", at.iso);
 	cJSON_AddStringToObject(o, "team", team != NULL ? team : "");
 	cJSON_AddStringToObject(o, "team_slug", slug != NULL ? slug : "");
 	tl = cJSON_AddArrayToObject(o, "timeline");
@@ -533,15 +560,16 @@ breach_json(const struct view_ctx *v, const struct agreement *a, const cJSON *b)
 		const char *to = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(seg, "to"));
 		cJSON *e = cJSON_CreateObject();
 		struct strbuf sb = {0};
-		char key[32], t1[17], t2[17];
+		char key[32];
+		struct vx_time t1, t2;
 
 		snprintf(key, sizeof key, "state_%s", state != NULL ? state : "ended");
 		cJSON_AddStringToObject(e, "state", state != NULL ? state : "ended");
 		cJSON_AddStringToObject(e, "label", vx_label(v, key));
-		vx_local_time(a->zone, from, t1);
-		vx_local_time(a->zone, to, t2);
-		cJSON_AddStringToObject(e, "from", t1);
-		cJSON_AddStringToObject(e, "to", t2);
+		vx_local_time(v, a->zone, from, &t1);
+		vx_local_time(v, a->zone, to, &t2);
+		cJSON_AddStringToObject(e, "from", t1.text);
+		cJSON_AddStringToObject(e, "to", t2.text);
 		i18n_duration(v->loc, &sb, parse_utc(to) - parse_utc(from));
 		cJSON_AddStringToObject(e, "duration", sb.data != NULL ? sb.data : "");
 		strbuf_free(&sb);
@@ -551,8 +579,9 @@ breach_json(const struct view_ctx *v, const struct agreement *a, const cJSON *b)
 }
 
 cJSON *
-view_agreement_month(const struct view_ctx *v, int i, int ym)
+view_agreement_month(const struct view_ctx *site_v, int i, int ym)
 {
+	const struct view_ctx *v = view_for_agreement(site_v, i);
 	const struct agreement *a = &v->m->agreements[i];
 	const cJSON *p = vx_period(v->ag[i], ym), *b;
 	cJSON *o = cJSON_CreateObject(), *arr;

@@ -20,14 +20,14 @@ window_text(const struct view_ctx *v, const struct agreement *a, const cJSON *x,
 {
 	const cJSON *w = cJSON_GetObjectItemCaseSensitive(x, "window"), *s;
 	const cJSON *sev = cJSON_GetObjectItemCaseSensitive(x, "severities");
-	char t1[17], t2[17];
+	struct vx_time t1, t2;
 	bool first = true;
 
-	vx_local_time(a->zone, str(w, "from"), t1);
-	vx_local_time(a->zone, str(w, "to"), t2);
+	vx_local_time(v, a->zone, str(w, "from"), &t1);
+	vx_local_time(v, a->zone, str(w, "to"), &t2);
 	/* The same day once: "2026-10-03 22:00 – 23:30". */
-	strbuf_printf(sb, "%s – %s %s", t1, strncmp(t1, t2, 11) == 0 ? t2 + 11 : t2,
-	    a->timezone != NULL ? a->timezone : "UTC");
+	strbuf_printf(sb, "%s – %s %s", t1.text, strcmp(t1.date, t2.date) == 0 ? t2.time :
+	    t2.text, a->timezone != NULL ? a->timezone : "UTC");
 	if (!cJSON_IsArray(sev))
 		return;
 	strbuf_printf(sb, " (%s ", i18n_text(v->loc, "exclusions.severities"));
@@ -70,11 +70,14 @@ vx_exclusions(const struct view_ctx *v, int i, const cJSON *period, int ym)
 		cJSON_AddBoolToObject(r, "is_item", !maint);
 		cJSON_AddStringToObject(r, "id", !maint && str(x, "id") ? str(x, "id") : "");
 		if (!maint) {
-			char t[17];
-			vx_local_time(a->zone, str(x, "at"), t);
-			cJSON_AddStringToObject(r, "at", t);
-		} else
+			struct vx_time t;
+			vx_local_time(v, a->zone, str(x, "at"), &t);
+			cJSON_AddStringToObject(r, "at", t.text);
+			cJSON_AddStringToObject(r, "at_iso", t.iso);
+		} else {
 			cJSON_AddStringToObject(r, "at", "");
+			cJSON_AddStringToObject(r, "at_iso", "");
+		}
 		cJSON_AddStringToObject(r, "reason", str(x, "reason") ? str(x, "reason") : "");
 		strbuf_free(&sb);
 		if (maint && cJSON_IsNumber(items))

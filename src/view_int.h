@@ -28,6 +28,13 @@ struct view_ctx {
 	 * chart as each agreement's month page, and drawing is the costly part. */
 	cJSON *chart_cache;	/* {agreement id: chart} */
 	int chart_cache_ym;
+	/* Agreements with a locale of their own (front matter `locale`) have their
+	 * pages made by a context in that language: own[i], NULL for the site's.
+	 * The contexts and their tables are owned by the site's context. */
+	struct view_ctx **own;
+	struct view_ctx **children;
+	struct i18n **child_locs;
+	int nchildren;
 };
 
 /* The labels object {key: text} of view_labels(); the caller frees it. */
@@ -62,8 +69,15 @@ cJSON *vx_breaches_note(const struct view_ctx *v, int total, bool recent);
 /* The exclusions ledger of month ym of agreement i (its kpis.json period, may
  * be NULL) for templates: {has, none, rows: [{kind, what, reason, items, …}]}. */
 cJSON *vx_exclusions(const struct view_ctx *v, int i, const cJSON *period, int ym);
-/* Local "YYYY-MM-DD HH:MM" of a "…Z" stamp in zone z (NULL: UTC) into out. */
-void vx_local_time(const struct tz *z, const char *stamp, char out[17]);
+/* A "…Z" stamp in local time as the locale writes it: date "07.03.2026",
+ * time "15:05" (en-US "3:05 PM"), text both with a space; "–" when stamp is
+ * not a time. */
+struct vx_time {
+	char date[24], time[16], text[40];
+	char iso[24];		/* "2026-03-07T15:05", local: for <time datetime> */
+};
+void vx_local_time(const struct view_ctx *v, const struct tz *z, const char *stamp,
+    struct vx_time *out);
 
 /* A one-line summary of a calendar's hours: "Monday–Friday 08:00–18:00;
  * Saturday 09:00–13:00", or the round-the-clock label. */

@@ -30,12 +30,12 @@ char *
 vx_mtd_notice(const struct view_ctx *v, const cJSON *period)
 {
 	struct strbuf sb = {0}, when = {0};
-	char t[17];
+	struct vx_time t;
 
 	if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(period, "partial")))
 		return NULL;
-	vx_local_time(v->m->site.zone, str(period, "as_of"), t);
-	strbuf_printf(&when, "%s %s", t, v->m->site.timezone != NULL ? v->m->site.timezone :
+	vx_local_time(v, v->m->site.zone, str(period, "as_of"), &t);
+	strbuf_printf(&when, "%s %s", t.text, v->m->site.timezone != NULL ? v->m->site.timezone :
 	    "UTC");
 	i18n_format(v->loc, &sb, "mtd.banner", when.data, (char *)NULL);
 	strbuf_free(&when);
@@ -92,7 +92,8 @@ vx_mtd(const struct view_ctx *v, int i, const cJSON *period)
 		cJSON *r = cJSON_CreateObject();
 		const char *clock = str(e, "clock"), *team = str(e, "team"), *title = str(e, "title");
 		const char *slug = view_team_slug(v, team);
-		char buf[32], at[17];
+		char buf[32];
+		struct vx_time at;
 		cJSON_AddStringToObject(r, "id", str(e, "id"));
 		cJSON_AddStringToObject(r, "title", title != NULL ? title : "");
 		cJSON_AddStringToObject(r, "clock", vx_label(v, clock != NULL &&
@@ -101,8 +102,8 @@ vx_mtd(const struct view_ctx *v, int i, const cJSON *period)
 		    severity_name(a, cJSON_GetObjectItemCaseSensitive(e, "severity"), buf));
 		cJSON_AddStringToObject(r, "team", team != NULL ? team : "");
 		cJSON_AddStringToObject(r, "team_slug", slug != NULL ? slug : "");
-		vx_local_time(a->zone, str(e, "due"), at);
-		cJSON_AddStringToObject(r, "due", at);
+		vx_local_time(v, a->zone, str(e, "due"), &at);
+		cJSON_AddStringToObject(r, "due", at.text);
 		cJSON_AddStringToObject(r, "due_utc", str(e, "due"));
 		cJSON_AddItemToArray(arr, r);
 		n++;

@@ -112,11 +112,12 @@ vx_restated(const struct view_ctx *v, int ym, const char *agreement)
 	for (cJSON *nt = notices->child; nt != NULL; nt = nt->next) {
 		e = nt;
 		struct strbuf sb = {0};
-		char n[24], t[17];
+		struct vx_time t;
+		char n[24];
 		snprintf(n, sizeof n, "%d", (int)cJSON_GetNumberValue(
 		    cJSON_GetObjectItemCaseSensitive(e, "n")));
-		vx_local_time(v->m->site.zone, str(e, "published"), t);
-		strbuf_printf(&sb, "%s %s", t, v->m->site.timezone != NULL ?
+		vx_local_time(v, v->m->site.zone, str(e, "published"), &t);
+		strbuf_printf(&sb, "%s %s", t.text, v->m->site.timezone != NULL ?
 		    v->m->site.timezone : "UTC");
 		{
 			char *when = strbuf_detach(&sb, NULL);

@@ -72,7 +72,7 @@ printf 'locale: de\n' >>"$TMP/src-de/site.yml"
 "$SLAREPORT" build "$TMP/src-de" -o "$TMP/de" -q 2>/dev/null
 check "German build exits 0" test $? -eq 0
 "$HTMLTEXT" "$TMP/de/reports/2026-10/desk.html" >"$TMP/mde.txt"
-check "German notice" has "$TMP/mde.txt" "Laufender Monat, Stand 2026-10-09 16:00 UTC."
+check "German notice (German date, docs/site.md)" has "$TMP/mde.txt" "Laufender Monat, Stand 09.10.2026 16:00 UTC."
 check "German due heading" has "$TMP/mde.txt" "Vor Monatsende fällig"
 if has "$TMP/mde.txt" "Month to date"; then ko "English notice on the German page"; else ok; fi
 

@@ -10,7 +10,12 @@
  * paper cannot do or does not show — script, style, svg, nav, header,
  * footer, folded <details>, visually hidden text (class "vh"), the text of
  * links to other pages (navigation) and elements marked data-pdf="skip";
- * --stop-at ID ends the page at the element with that id. Whitespace does
+ * --stop-at ID ends the page at the element with that id. --all prints
+ * every word a reader or a screen reader meets instead: the whole document,
+ * nav, header, footer, folded and hidden text, link texts and the SVG's
+ * text included, and the values of title, alt and aria-label attributes
+ * (each a line of its own); only script and style are left out (the i18n
+ * test, tests/e2e/i18n.sh). Whitespace does
  * not count when comparing. A block matches when its characters occur
  * in order: see match(). Exit 1 when a block is missing. */
 #include <ctype.h>
@@ -172,6 +177,35 @@ flush(struct strbuf *cur, struct strbuf *out)
 	cur->len = 0;
 }
 
+static bool every_word;		/* --all */
+static const char *const skipped_always[] = {"script", "style", NULL};
+
+/* --all: the values of the attributes a reader meets, as blocks of their own. */
+static void
+put_attributes(const char *q, const char *gt, struct strbuf *cur, struct strbuf *out)
+{
+	static const char *const attrs[] = {" title=\"", " alt=\"", " aria-label=\"", NULL};
+
+	for (size_t i = 0; attrs[i] != NULL; i++) {
+		const char *v = q - 1, *e;
+		while ((v = strstr(v, attrs[i])) != NULL && v < gt) {
+			v += strlen(attrs[i]);
+			e = strchr(v, '"');
+			if (e == NULL || e > gt)
+				break;
+			flush(cur, out);
+			while (v < e) {
+				size_t k = *v == '&' ? entity(v + 1, cur) : 0;
+				if (k > 0)
+					v += k + 1;
+				else
+					strbuf_putc(cur, *v++);
+			}
+			flush(cur, out);
+		}
+	}
+}
+
 /* The blocks of html, one per line, up to the element with id stop. */
 static char *
 extract(const char *html, const char *stop)
@@ -181,11 +215,13 @@ extract(const char *html, const char *stop)
 	int skip = 0;
 	char skipname[32] = "";
 
+	if (p == NULL || every_word)
+		p = strstr(html, "<html");
 	if (p == NULL)
 		p = strstr(html, "<body");
 	if (p == NULL)
 		p = html;
-	end = strstr(p, "</main>");
+	end = every_word ? NULL : strstr(p, "</main>");
 	if (end == NULL)
 		end = p + strlen(p);
 	while (p < end) {
@@ -216,7 +252,19 @@ extract(const char *html, const char *stop)
 			}
 			if (!closing && stop != NULL && has_attr(q, gt, stop))
 				break;
-			if (!closing && gt[-1] != '/' && (in_list(skipped, name) ||
+			if (every_word && !closing && in_list(skipped_always, name)) {
+				skip = 1;
+				snprintf(skipname, sizeof skipname, "%s", name);
+				p = gt + 1;
+				continue;
+			}
+			if (every_word) {
+				if (!closing)
+					put_attributes(q, gt, &cur, &out);
+				/* Every element ends a word: SVG <text> pieces stand apart. */
+				strbuf_putc(&cur, ' ');
+			}
+			if (!every_word && !closing && gt[-1] != '/' && (in_list(skipped, name) ||
 			    has_attr(q, gt, "data-pdf=\"skip\"") || has_class(q, gt, "vh") ||
 			    external_link(name, q, gt))) {
 				flush(&cur, &out);
@@ -310,13 +358,18 @@ main(int argc, char **argv)
 	(void)plen;
 	int missing = 0, total = 0;
 
+	if (argc > 1 && strcmp(argv[1], "--all") == 0) {
+		every_word = true;
+		argv++;
+		argc--;
+	}
 	if (argc > 2 && strcmp(argv[1], "--stop-at") == 0) {
 		stop = xasprintf("id=\"%s\"", argv[2]);
 		argv += 2;
 		argc -= 2;
 	}
 	if (argc < 2 || read_file(argv[1], &html, &len) != 0) {
-		fprintf(stderr, "usage: htmltext [--stop-at ID] PAGE.html [PDF.txt]\n");
+		fprintf(stderr, "usage: htmltext [--all] [--stop-at ID] PAGE.html [PDF.txt]\n");
 		return 2;
 	}
 	blocksout = extract(html, stop);

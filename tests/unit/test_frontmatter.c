@@ -559,13 +559,14 @@ Test(frontmatter, site_errors)
 	    "site.yml:3:15: error: organization: give organisation or organization, not "
 	    "both\n"
 	    "site.yml:4:11: error: timezone: unknown time zone \"Foo/Bar\"\n"
-	    "site.yml:5:9: error: locale: expected en or de, got \"fr\"\n"
+	    "site.yml:5:9: warning: locale: no message table for \"fr\" "
+	    "(templates/i18n/fr.json); using en\n"
 	    "site.yml:6:12: error: page_size: expected A4 or Letter, got \"A3\"\n"
 	    "site.yml:7:7: error: logo: \"/etc/passwd\" must be a relative path inside "
 	    "the project folder\n"
 	    "site.yml:8:14: error: unsafe_html: expected true, false, yes or no, got "
 	    "\"maybe\"\n"
-	    "site.yml:9:1: warning: unknown key \"colour\"", 6);
+	    "site.yml:9:1: warning: unknown key \"colour\"", 5);
 	/* Defaults stand in for the bad values. */
 	cr_expect_str_eq(s.timezone, "UTC");
 	cr_expect_str_eq(s.locale, "en");
@@ -738,4 +739,69 @@ Test(frontmatter, markdown_raw_html)
 	cr_expect_not_null(strstr(html, "<script>alert(1)</script>"));
 	cr_expect_not_null(strstr(html, "<b>bold</b>"));
 	free(html);
+}
+
+/* `locale` in site.yml: BCP 47 tags and POSIX names in any case, kept as the
+ * canonical tag; an unknown language or a non-tag is a warning naming the
+ * fallback, a list an error. */
+Test(frontmatter, site_locales)
+{
+	static const char *const ok[][2] = {
+		{ "de", "de" }, { "de-DE", "de-DE" }, { "de-AT", "de-AT" },
+		{ "de_DE.UTF-8", "de-DE" }, { "en", "en" }, { "en-GB", "en-GB" },
+		{ "en-US", "en-US" }, { "EN_us", "en-US" }, { "\"DE-at\"", "de-AT" },
+	};
+	struct site s;
+	char text[64];
+
+	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+		snprintf(text, sizeof text, "locale: %s\n", ok[i][0]);
+		site(&s, text, "", 0);
+		cr_expect_str_eq(s.locale, ok[i][1], "%s", ok[i][0]);
+		site_free(&s);
+	}
+	site(&s, "locale: fr-FR\n", "site.yml:1:9: warning: locale: no message table for "
+	    "\"fr-FR\" (templates/i18n/fr.json); using en", 0);
+	cr_expect_str_eq(s.locale, "en");
+	site_free(&s);
+	site(&s, "locale: Deutsch!\n", "site.yml:1:9: warning: locale: \"Deutsch!\" is not "
+	    "a language tag (such as en, en-GB, en-US, de, de-DE or de_DE.UTF-8); using en", 0);
+	cr_expect_str_eq(s.locale, "en");
+	site_free(&s);
+	site(&s, "locale: [de]\n", "site.yml:1:9: error: locale: expected a language tag "
+	    "such as en, en-US or de-DE, got a list", 1);
+	cr_expect_str_eq(s.locale, "en");
+	site_free(&s);
+}
+
+/* An agreement's own `locale`; absent: NULL (the site's); unknown: a warning
+ * naming the site's locale as the fallback. */
+Test(frontmatter, agreement_locale)
+{
+	struct agreement a;
+	struct diag *d = diag_new();
+	struct site st;
+	static const char text[] = HEAD "locale: fr-CA\n" SEV "---\n";
+	char *got;
+
+	parse(&a, HEAD "locale: de_AT.UTF-8\n" SEV "---\n", "", 0);
+	cr_expect_str_eq(a.locale, "de-AT");
+	agreement_free(&a);
+	parse(&a, HEAD "locale: EN-us\n" SEV "---\n", "", 0);
+	cr_expect_str_eq(a.locale, "en-US");
+	agreement_free(&a);
+	parse(&a, HEAD SEV "---\n", "", 0);
+	cr_expect_null(a.locale);
+	agreement_free(&a);
+	/* The fallback named is the site's locale. */
+	cr_assert_eq(frontmatter_parse_site(&st, "site.yml", "locale: de-CH\n", 14, d), 0);
+	cr_expect_eq(frontmatter_parse_agreement(&a, "a.md", text, strlen(text), &st, d), 0);
+	got = all_diags(d);
+	cr_expect_str_eq(got, "a.md:5:9: warning: locale: no message table for \"fr-CA\" "
+	    "(templates/i18n/fr.json); using de-CH");
+	cr_expect_null(a.locale);
+	free(got);
+	agreement_free(&a);
+	site_free(&st);
+	diag_free(d);
 }

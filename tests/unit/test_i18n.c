@@ -146,7 +146,8 @@ Test(i18n, german_formats)
 Test(i18n, locale_names)
 {
 	static const char *const de[] = { "de", "de-DE", "de_DE.UTF-8", "DE", "de_AT" };
-	static const char *const en[] = { "en", "en-US", "en_GB", "fr", "", "x-y", "../../etc" };
+	static const char *const en[] = { "en", "en-US", "en_GB", "fr", "", "x-y", "../../etc",
+		"EN_us", "fr-FR" };
 	size_t i;
 
 	for (i = 0; i < sizeof de / sizeof *de; i++) {
@@ -255,4 +256,144 @@ Test(i18n, override_falls_back_to_english)
 	rmdir(dir);
 	free(file);
 	free(sub);
+}
+
+/* site.yml and agreement `locale`: BCP 47 tags and POSIX names, any case, to
+ * the canonical language-region tag. */
+Test(i18n, parse_tags)
+{
+	static const char *const good[][4] = {
+		/* written, lang, region, canonical */
+		{ "de", "de", "", "de" },
+		{ "de-DE", "de", "DE", "de-DE" },
+		{ "de-AT", "de", "AT", "de-AT" },
+		{ "DE-at", "de", "AT", "de-AT" },
+		{ "de_DE.UTF-8", "de", "DE", "de-DE" },
+		{ "de_CH.utf8@euro", "de", "CH", "de-CH" },
+		{ "en", "en", "", "en" },
+		{ "en-GB", "en", "GB", "en-GB" },
+		{ "en-US", "en", "US", "en-US" },
+		{ "EN_us", "en", "US", "en-US" },
+		{ "en_US", "en", "US", "en-US" },
+		{ "fr-FR", "fr", "FR", "fr-FR" },
+		{ "es-419", "es", "419", "es-419" },
+		{ "zh-Hant-TW", "zh", "TW", "zh-TW" },
+		{ "sr-Latn", "sr", "", "sr" },
+		{ "de-DE-1996", "de", "DE", "de-DE" },
+		{ "de-DE-u-co-phonebk", "de", "DE", "de-DE" },
+		{ "en-x-private", "en", "", "en" },
+		{ "C", "en", "", "en" },
+		{ "C.UTF-8", "en", "", "en" },
+		{ "POSIX", "en", "", "en" },
+	};
+	static const char *const bad[] = { "", "e", "english-", "de--DE", "de-", "-de",
+		"de DE", "de_D", "de_DEU", "1de", "de-DE-toolongsubtag", "i-klingon",
+		"de.", "de_DE@", "../../etc", "de_DE.UTF 8" };
+	struct i18n_tag tag;
+	size_t i;
+
+	for (i = 0; i < sizeof good / sizeof *good; i++) {
+		cr_expect_eq(i18n_parse_tag(good[i][0], &tag), 0, "%s", good[i][0]);
+		cr_expect_str_eq(tag.lang, good[i][1], "%s", good[i][0]);
+		cr_expect_str_eq(tag.region, good[i][2], "%s", good[i][0]);
+		cr_expect_str_eq(tag.tag, good[i][3], "%s", good[i][0]);
+	}
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		cr_expect_eq(i18n_parse_tag(bad[i], &tag), -1, "\"%s\"", bad[i]);
+		cr_expect_str_eq(tag.tag, "", "%s", bad[i]);
+	}
+	cr_expect_eq(i18n_parse_tag(NULL, &tag), -1);
+	cr_expect(i18n_has_language("de"));
+	cr_expect(i18n_has_language("en"));
+	cr_expect(!i18n_has_language("fr"));
+	cr_expect(!i18n_has_language("../en"));
+}
+
+Test(i18n, tags_in_use)
+{
+	static const char *const cases[][3] = {
+		/* written, table, tag in use */
+		{ "de-AT", "de", "de-AT" }, { "de_DE.UTF-8", "de", "de-DE" },
+		{ "EN_us", "en", "en-US" }, { "en-GB", "en", "en-GB" }, { "en", "en", "en" },
+		{ "fr-FR", "en", "en" }, { "not a tag", "en", "en" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct i18n *t = i18n_load(cases[i][0]);
+		cr_expect_str_eq(i18n_lang(t), cases[i][1], "%s", cases[i][0]);
+		cr_expect_str_eq(i18n_tag(t), cases[i][2], "%s", cases[i][0]);
+		i18n_free(t);
+	}
+}
+
+static char *
+datetime(const char *locale, int y, int mo, int d, int min)
+{
+	struct i18n *t = i18n_load(locale);
+	struct strbuf sb = {0};
+
+	i18n_datetime(t, &sb, y, mo, d, min);
+	i18n_free(t);
+	return strbuf_detach(&sb, NULL);
+}
+
+static char *
+clock_time(const char *locale, int min)
+{
+	struct i18n *t = i18n_load(locale);
+	struct strbuf sb = {0};
+
+	i18n_time(t, &sb, min);
+	i18n_free(t);
+	return strbuf_detach(&sb, NULL);
+}
+
+/* en-US: month/day, 12-hour with AM/PM; en-GB and de: day first, 24-hour;
+ * en without a region: ISO. */
+Test(i18n, dates_and_times)
+{
+	/* 7 March 2026, 15:05 */
+	EXPECT_FMT(datetime("en-US", 2026, 3, 7, 15 * 60 + 5), "3/7/2026 3:05 PM");
+	EXPECT_FMT(datetime("EN_us", 2026, 3, 7, 15 * 60 + 5), "3/7/2026 3:05 PM");
+	EXPECT_FMT(datetime("en-GB", 2026, 3, 7, 15 * 60 + 5), "07/03/2026 15:05");
+	EXPECT_FMT(datetime("en-IE", 2026, 3, 7, 15 * 60 + 5), "07/03/2026 15:05");
+	EXPECT_FMT(datetime("de", 2026, 3, 7, 15 * 60 + 5), "07.03.2026 15:05");
+	EXPECT_FMT(datetime("de-AT", 2026, 3, 7, 15 * 60 + 5), "07.03.2026 15:05");
+	EXPECT_FMT(datetime("de_DE.UTF-8", 2026, 12, 24, 9 * 60), "24.12.2026 09:00");
+	EXPECT_FMT(datetime("en", 2026, 3, 7, 15 * 60 + 5), "2026-03-07 15:05");
+	EXPECT_FMT(datetime("fr-FR", 2026, 3, 7, 15 * 60 + 5), "2026-03-07 15:05");
+	EXPECT_FMT(datetime("en-US", 2026, 12, 24, 9 * 60 + 30), "12/24/2026 9:30 AM");
+	/* Midnight and noon in 12-hour time; 24:00 ends a working day. */
+	EXPECT_FMT(clock_time("en-US", 0), "12:00 AM");
+	EXPECT_FMT(clock_time("en-US", 30), "12:30 AM");
+	EXPECT_FMT(clock_time("en-US", 12 * 60), "12:00 PM");
+	EXPECT_FMT(clock_time("en-US", 12 * 60 + 59), "12:59 PM");
+	EXPECT_FMT(clock_time("en-US", 13 * 60), "1:00 PM");
+	EXPECT_FMT(clock_time("en-US", 11 * 60 + 59), "11:59 AM");
+	EXPECT_FMT(clock_time("en-US", 24 * 60), "12:00 AM");
+	EXPECT_FMT(clock_time("en-GB", 0), "00:00");
+	EXPECT_FMT(clock_time("en-GB", 24 * 60), "24:00");
+	EXPECT_FMT(clock_time("de", 8 * 60), "08:00");
+	EXPECT_FMT(clock_time("de", 18 * 60 + 30), "18:30");
+	struct i18n *us = i18n_load("en-US"), *gb = i18n_load("en-GB"), *de = i18n_load("de");
+	cr_expect(i18n_12_hour(us));
+	cr_expect(!i18n_12_hour(gb));
+	cr_expect(!i18n_12_hour(de));
+	i18n_free(us);
+	i18n_free(gb);
+	i18n_free(de);
+}
+
+Test(i18n, weekday_names)
+{
+	struct i18n *en = i18n_load("en-GB"), *de = i18n_load("de-AT");
+
+	cr_expect_str_eq(i18n_weekday_name(en, 0, 1), "Monday");
+	cr_expect_str_eq(i18n_weekday_name(en, 6, 0), "Sun");
+	cr_expect_str_eq(i18n_weekday_name(de, 0, 1), "Montag");
+	cr_expect_str_eq(i18n_weekday_name(de, 2, 1), "Mittwoch");
+	cr_expect_str_eq(i18n_weekday_name(de, 6, 0), "So.");
+	cr_expect_str_eq(i18n_weekday_name(de, 7, 1), "Montag");
+	i18n_free(en);
+	i18n_free(de);
 }

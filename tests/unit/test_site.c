@@ -301,3 +301,61 @@ Test(site, breach_table_cut_team)
 	model_free(m);
 	cJSON_Delete(kpis);
 }
+
+/* An agreement with a locale of its own: its pages in that language and its
+ * dates as it writes them, the overview in the site's (en-US: 12-hour). */
+Test(site, agreement_in_its_own_locale)
+{
+	cJSON *kpis = fake_kpis(0, 1);
+	struct model *m = fake_model();
+	struct i18n *us = i18n_load("en-US");
+	int oct = 2026 * 12 + 9;
+	struct view_ctx *v;
+	cJSON *am, *mr, *e, *ag;
+
+	m->agreements[0].locale = xstrdup("de-AT");
+	v = view_ctx_new(kpis, m, us, oct - 1, oct, false);
+	cr_assert(view_for_agreement(v, 0) != v);
+	cr_expect_str_eq(i18n_tag(view_locale(view_for_agreement(v, 0))), "de-AT");
+	cr_expect(view_for_agreement(v, 1) == v, "no agreement 1: the site's context");
+	am = view_agreement_month(v, 0, oct);
+	cr_expect_str_eq(str_at(am, "period_label"), "Oktober 2026");
+	/* OCT-0000 breached at 2026-10-05T00:00:00Z, the agreement in UTC. */
+	cr_expect_str_eq(str_at(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(am,
+	    "breaches"), 0), "at"), "05.10.2026 00:00");
+	cr_expect_str_eq(str_at(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(am,
+	    "breaches"), 0), "at_iso"), "2026-10-05T00:00");
+	cr_expect_str_eq(str_at(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(am,
+	    "measure"), 0), "title"), "Geschäftszeit");
+	cJSON_Delete(am);
+	ag = view_agreement(v, 0);
+	cr_expect_str_eq(str_at(ag, "calendar.summary"), "rund um die Uhr (24×7), ohne Feiertage");
+	cJSON_Delete(ag);
+	/* The monthly report: its block in German, marked, with German labels. */
+	mr = view_month_report(v, oct);
+	cr_expect_str_eq(str_at(mr, "period_label"), "October 2026");
+	e = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(mr, "agreements"), 0);
+	cr_expect_str_eq(str_at(e, "own_lang"), "de-AT");
+	cr_expect_str_eq(str_at(e, "t.breaches"), "Verletzungen");
+	cr_expect_str_eq(str_at(e, "total.name"), "Gesamt");
+	cJSON_Delete(mr);
+	/* The team page is the site's: en-US month/day and 12-hour time. */
+	mr = view_team(v, team_index(v, "Desk"));
+	cr_expect_str_eq(str_at(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(mr,
+	    "breaches"), 0), "at"), "10/5/2026 12:00 AM");
+	cJSON_Delete(mr);
+	view_ctx_free(v);
+	/* The same locale as the site's: no context of its own. */
+	free(m->agreements[0].locale);
+	m->agreements[0].locale = xstrdup("en-US");
+	v = view_ctx_new(kpis, m, us, oct - 1, oct, false);
+	cr_expect(view_for_agreement(v, 0) == v);
+	mr = view_month_report(v, oct);
+	e = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(mr, "agreements"), 0);
+	cr_expect_null(cJSON_GetObjectItemCaseSensitive(e, "own_lang"));
+	cJSON_Delete(mr);
+	view_ctx_free(v);
+	i18n_free(us);
+	model_free(m);
+	cJSON_Delete(kpis);
+}
