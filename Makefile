@@ -185,6 +185,14 @@ demo: deps
 	./slareport build sample-data -o public
 	@echo "open public/index.html"
 
+# The second build of README.md: the late export of the last month appended to a
+# copy of the demo, published into the same public/: the month is restated.
+demo-restate: demo
+	rm -rf build/demo-late && cp -R sample-data build/demo-late
+	cp sample-data/late/*.ndjson build/demo-late/events/
+	./slareport build build/demo-late -o public
+	@echo "restated: public/data/restatements.json; the month's page says so at the top"
+
 deps:
 	@missing=; for p in $(DEB_PKGS); do \
 	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
@@ -205,5 +213,5 @@ install: slareport
 clean:
 	rm -rf build build-asan build-tsan build-fuzz slareport gen/slagen public sample-data.tmp
 
-.PHONY: all unit e2e check test check-asan check-tsan bench bench-site demo deps install clean sample-data \
+.PHONY: all unit e2e check test check-asan check-tsan bench bench-site demo demo-restate deps install clean sample-data \
 	fuzz fuzz-bins memcheck lint
