@@ -191,9 +191,10 @@ output_build(struct model *m, const struct output_options *o)
 	json = kpi_report_json(&asked, m);
 	site_json = calc_from != from ? kpi_report_json(r, m) : json;
 	/* SPEC §8 Restatements: this publication against the one in OUT. */
-	progress_note("comparing with the earlier publication", 0, 0, NULL);
+	progress_note("hashing the inputs", 0, 0, NULL);
 	if (m->inputs == NULL)
 		m->inputs = inputs_scan(m);
+	progress_note("comparing with the earlier publication", 0, 0, NULL);
 	earlier = restate_load(out);
 	entries = cJSON_CreateArray();
 	restate_compare(earlier, json, m->inputs, entries);

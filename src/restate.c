@@ -2,9 +2,11 @@
 #include "restate.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cJSON.h>
+#include "jsonarena.h"
 #include "kpi.h"
 #include "util.h"
 
@@ -19,17 +21,28 @@ str_or(const cJSON *o, const char *key, const char *dflt)
 	return s != NULL ? s : dflt;
 }
 
+static char *
+read_text(const char *out, const char *rel, size_t *len)
+{
+	char *path = xasprintf("%s/%s", out, rel), *text = NULL;
+
+	*len = 0;
+	if (read_file_max(path, MAX_EARLIER, &text, len) != 0 || *len > MAX_EARLIER) {
+		free(text);
+		text = NULL;
+	}
+	free(path);
+	return text;
+}
+
 static cJSON *
 read_json(const char *out, const char *rel)
 {
-	char *path = xasprintf("%s/%s", out, rel), *text = NULL;
-	size_t len = 0;
-	cJSON *j = NULL;
+	size_t len;
+	char *text = read_text(out, rel, &len);
+	cJSON *j = text != NULL ? cJSON_ParseWithLength(text, len) : NULL;
 
-	if (read_file_max(path, MAX_EARLIER, &text, &len) == 0 && len <= MAX_EARLIER)
-		j = cJSON_ParseWithLength(text, len);
 	free(text);
-	free(path);
 	return j;
 }
 
@@ -45,8 +58,8 @@ restate_load(const char *out)
 		cJSON_Delete(in);
 	}
 	if (e->inputs != NULL && e->inputs->data_as_of != NULL)
-		e->kpis = read_json(out, "data/kpis.json");
-	if (e->kpis == NULL) {
+		e->kpis_text = read_text(out, "data/kpis.json", &e->kpis_len);
+	if (e->kpis_text == NULL) {
 		inputs_free(e->inputs);
 		e->inputs = NULL;
 	}
@@ -65,6 +78,7 @@ restate_earlier_free(struct earlier *e)
 		return;
 	inputs_free(e->inputs);
 	cJSON_Delete(e->kpis);
+	free(e->kpis_text);
 	cJSON_Delete(e->ledger);
 	free(e);
 }
@@ -85,29 +99,45 @@ skipped(const char *key)
 	return false;
 }
 
-struct cmp {
-	const char *published, *period, *agreement;
-	const cJSON *causes;
-	cJSON *out;
-	size_t n;
+/* A difference found, kept as text: the comparison may run inside a cJSON
+ * arena (jsonarena.h), whose trees do not outlive it. */
+struct found {
+	char *period, *agreement, *field, *was, *now;	/* was, now: JSON text */
 };
+
+struct cmp {
+	const char *period, *agreement;
+	struct found *v;
+	size_t n, cap;
+};
+
+static char *
+json_text(const cJSON *x)
+{
+	char *s, *t;
+
+	if (x == NULL)
+		return xstrdup("null");
+	s = cJSON_PrintUnformatted(x);
+	t = xstrdup(s != NULL ? s : "null");
+	cJSON_free(s);
+	return t;
+}
 
 static void
 entry(struct cmp *c, const char *field, const cJSON *was, const cJSON *now)
 {
-	cJSON *e = cJSON_CreateObject();
+	void *p = c->v;
+	struct found *f;
 
-	cJSON_AddStringToObject(e, "published", c->published);
-	cJSON_AddStringToObject(e, "period", c->period);
-	cJSON_AddStringToObject(e, "agreement", c->agreement);
-	cJSON_AddStringToObject(e, "field", field);
-	cJSON_AddItemToObject(e, "was", was != NULL ? cJSON_Duplicate(was, 1) :
-	    cJSON_CreateNull());
-	cJSON_AddItemToObject(e, "now", now != NULL ? cJSON_Duplicate(now, 1) :
-	    cJSON_CreateNull());
-	cJSON_AddItemToObject(e, "causes", cJSON_Duplicate(c->causes, 1));
-	cJSON_AddItemToArray(c->out, e);
-	c->n++;
+	xgrow(&p, &c->cap, c->n + 1, sizeof *c->v);
+	c->v = p;
+	f = &c->v[c->n++];
+	f->period = xstrdup(c->period);
+	f->agreement = xstrdup(c->agreement);
+	f->field = xstrdup(field);
+	f->was = json_text(was);
+	f->now = json_text(now);
 }
 
 /* "severities[2]": arrays of severity rows by their key, so a path names the
@@ -244,27 +274,19 @@ causes_json(const struct inputs *before, const struct inputs *now)
 	return arr;
 }
 
-size_t
-restate_compare(const struct earlier *before, const cJSON *now_kpis,
-    const struct inputs *now, cJSON *out)
+static void
+compare_trees(struct cmp *c, const cJSON *before_kpis, const char *before_as_of,
+    const cJSON *now_kpis)
 {
 	const cJSON *ag, *p;
-	struct cmp c = { 0 };
-	cJSON *causes;
 
-	if (before->inputs == NULL || before->kpis == NULL || now->data_as_of == NULL)
-		return 0;
-	causes = causes_json(before->inputs, now);
-	c.published = now->data_as_of;
-	c.causes = causes;
-	c.out = out;
-	cJSON_ArrayForEach(ag, cJSON_GetObjectItemCaseSensitive(before->kpis, "agreements")) {
+	cJSON_ArrayForEach(ag, cJSON_GetObjectItemCaseSensitive(before_kpis, "agreements")) {
 		const char *id = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(ag, "id"));
 		const cJSON *nag = id != NULL ? find_by(cJSON_GetObjectItemCaseSensitive(now_kpis,
 		    "agreements"), "id", id) : NULL;
 		if (nag == NULL)
 			continue;
-		c.agreement = id;
+		c->agreement = id;
 		cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(ag, "periods")) {
 			const char *per = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(p,
 			    "period"));
@@ -274,18 +296,83 @@ restate_compare(const struct earlier *before, const cJSON *now_kpis,
 			/* Only months that had ended when the earlier data stopped: UTC
 			 * stamps of one format compare as text. */
 			if (per == NULL || end == NULL ||
-			    strcmp(end, before->inputs->data_as_of) > 0 ||
+			    strcmp(end, before_as_of) > 0 ||
 			    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "partial")))
 				continue;
 			np = find_by(cJSON_GetObjectItemCaseSensitive(nag, "periods"), "period", per);
 			if (np == NULL)
 				continue;
-			c.period = per;
-			compare(&c, "", p, np);
+			c->period = per;
+			compare(c, "", p, np);
 		}
 	}
+}
+
+/* The earlier kpis.json is parsed and compared on a thread of its own, inside
+ * a bump arena (its tree is tens of megabytes at a million events: a node per
+ * malloc, and freeing them, cost more than the comparison). */
+struct compare_job {
+	const struct earlier *before;
+	const cJSON *now_kpis;
+	struct cmp c;
+};
+
+static void *
+compare_worker(void *arg)
+{
+	struct compare_job *j = arg;
+	cJSON *tree;
+
+	jsonarena_begin();
+	tree = cJSON_ParseWithLength(j->before->kpis_text, j->before->kpis_len);
+	if (tree != NULL)
+		compare_trees(&j->c, tree, j->before->inputs->data_as_of, j->now_kpis);
+	jsonarena_end();
+	return NULL;
+}
+
+size_t
+restate_compare(const struct earlier *before, const cJSON *now_kpis,
+    const struct inputs *now, cJSON *out)
+{
+	struct compare_job j;
+	cJSON *causes;
+	pthread_t t;
+	size_t k;
+
+	if (before->inputs == NULL || now->data_as_of == NULL ||
+	    (before->kpis == NULL && before->kpis_text == NULL))
+		return 0;
+	memset(&j, 0, sizeof j);
+	j.before = before;
+	j.now_kpis = now_kpis;
+	if (before->kpis != NULL)
+		compare_trees(&j.c, before->kpis, before->inputs->data_as_of, now_kpis);
+	else if (pthread_create(&t, NULL, compare_worker, &j) == 0)
+		pthread_join(t, NULL);
+	else
+		compare_worker(&j);	/* no thread: the arena of this one */
+	causes = causes_json(before->inputs, now);
+	for (k = 0; k < j.c.n; k++) {
+		struct found *f = &j.c.v[k];
+		cJSON *e = cJSON_CreateObject(), *was = cJSON_Parse(f->was), *nw = cJSON_Parse(f->now);
+		cJSON_AddStringToObject(e, "published", now->data_as_of);
+		cJSON_AddStringToObject(e, "period", f->period);
+		cJSON_AddStringToObject(e, "agreement", f->agreement);
+		cJSON_AddStringToObject(e, "field", f->field);
+		cJSON_AddItemToObject(e, "was", was != NULL ? was : cJSON_CreateNull());
+		cJSON_AddItemToObject(e, "now", nw != NULL ? nw : cJSON_CreateNull());
+		cJSON_AddItemToObject(e, "causes", cJSON_Duplicate(causes, 1));
+		cJSON_AddItemToArray(out, e);
+		free(f->period);
+		free(f->agreement);
+		free(f->field);
+		free(f->was);
+		free(f->now);
+	}
+	free(j.c.v);
 	cJSON_Delete(causes);
-	return c.n;
+	return k;
 }
 
 size_t

@@ -14,7 +14,10 @@ struct cJSON;
  * tree and its ledger. */
 struct earlier {
 	struct inputs *inputs;		/* NULL: OUT holds no (readable) publication */
-	struct cJSON *kpis;
+	struct cJSON *kpis;		/* its kpis.json as a tree (tests), or NULL */
+	char *kpis_text;		/* its kpis.json as read (restate_load): parsed
+					   by restate_compare into an arena */
+	size_t kpis_len;
 	struct cJSON *ledger;		/* array of entries, never NULL */
 };
 
