@@ -209,11 +209,7 @@ output_build(struct model *m, const struct output_options *o)
 		kpi_report_free(r);
 		return OUTPUT_FROZEN;
 	}
-	ledger = earlier->ledger;	/* carried over, then this build's entries */
-	earlier->ledger = NULL;
-	while (cJSON_GetArraySize(entries) > 0)
-		cJSON_AddItemToArray(ledger, cJSON_DetachItemFromArray(entries, 0));
-	cJSON_Delete(entries);
+	ledger = restate_ledger(earlier, entries);
 	restate_earlier_free(earlier);
 	loc = i18n_load(m->site.locale);
 	p = publish_begin(out, m->src, &why, &err);

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cJSON.h>
@@ -375,6 +376,19 @@ restate_compare(const struct earlier *before, const cJSON *now_kpis,
 	return k;
 }
 
+cJSON *
+restate_ledger(struct earlier *e, cJSON *entries)
+{
+	cJSON *ledger = e->ledger;
+
+	/* Detaching from the head of a cJSON array is O(1): the order is kept. */
+	e->ledger = NULL;
+	while (entries->child != NULL)
+		cJSON_AddItemToArray(ledger, cJSON_DetachItemViaPointer(entries, entries->child));
+	cJSON_Delete(entries);
+	return ledger;
+}
+
 size_t
 restate_frozen(const cJSON *entries, int frozen_ym)
 {
@@ -392,7 +406,21 @@ restate_frozen(const cJSON *entries, int frozen_ym)
 static void
 put_value(struct strbuf *sb, const cJSON *v)
 {
-	char *s = v != NULL ? cJSON_PrintUnformatted(v) : NULL;
+	char *s;
+	int prec;
+
+	/* The shortest digits that read back as the value (66.66666666666667). */
+	if (cJSON_IsNumber(v)) {
+		for (prec = 15; prec < 17; prec++) {
+			char buf[32];
+			snprintf(buf, sizeof buf, "%.*g", prec, v->valuedouble);
+			if (strtod(buf, NULL) == v->valuedouble)
+				break;
+		}
+		strbuf_printf(sb, "%.*g", prec, v->valuedouble);
+		return;
+	}
+	s = v != NULL ? cJSON_PrintUnformatted(v) : NULL;
 
 	strbuf_puts(sb, s != NULL ? s : "null");
 	free(s);

@@ -35,6 +35,10 @@ void restate_earlier_free(struct earlier *e);
 size_t restate_compare(const struct earlier *before, const struct cJSON *now_kpis,
     const struct inputs *now, struct cJSON *out);
 
+/* The ledger of this publication: the earlier one's entries as they were
+ * (taken out of e), then entries (consumed). */
+struct cJSON *restate_ledger(struct earlier *e, struct cJSON *entries);
+
 /* The entries of out whose period is frozen_ym or earlier. */
 size_t restate_frozen(const struct cJSON *entries, int frozen_ym);
 

@@ -70,11 +70,15 @@ vx_restated(const struct view_ctx *v, int ym, const char *agreement)
 	cJSON *o = cJSON_CreateObject(), *notices = cJSON_AddArrayToObject(o, "notices");
 	cJSON *cur = NULL, *rows = NULL;
 	const char *cur_pub = NULL;
+	const cJSON *cur_causes = NULL;
 	char month[8];
 	int count = 0;
 
 	kpi_format_month(ym, month);
-	/* The ledger is in publication order: one notice per publication. */
+	/* The ledger is in publication order: one notice per publication. Two
+	 * publications may share a data-as-of (a late event before the latest
+	 * one does not move it); their causes then differ, else nothing would
+	 * have been restated: a new notice when either changes. */
 	cJSON_ArrayForEach(e, ledger) {
 		const char *per = str(e, "period"), *pub = str(e, "published");
 		struct strbuf sb = {0};
@@ -83,7 +87,8 @@ vx_restated(const struct view_ctx *v, int ym, const char *agreement)
 		    (agreement != NULL && (str(e, "agreement") == NULL ||
 		    strcmp(str(e, "agreement"), agreement) != 0)))
 			continue;
-		if (cur == NULL || strcmp(cur_pub, pub) != 0) {
+		if (cur == NULL || strcmp(cur_pub, pub) != 0 || !cJSON_Compare(cur_causes,
+		    cJSON_GetObjectItemCaseSensitive(e, "causes"), true)) {
 			cur = cJSON_CreateObject();
 			cJSON_AddStringToObject(cur, "published", pub);
 			cJSON_AddNumberToObject(cur, "n", 0);
@@ -93,6 +98,7 @@ vx_restated(const struct view_ctx *v, int ym, const char *agreement)
 			rows = cJSON_AddArrayToObject(cur, "entries");
 			cJSON_AddItemToArray(notices, cur);
 			cur_pub = pub;
+			cur_causes = cJSON_GetObjectItemCaseSensitive(e, "causes");
 		}
 		r = cJSON_CreateObject();
 		cJSON_AddStringToObject(r, "agreement", agreement_title(v, str(e, "agreement")));
