@@ -286,3 +286,30 @@ Test(restate_compare, entry_text_for_stderr)
 	inputs_free(now);
 	restate_earlier_free(e);
 }
+
+/* Equality of numbers is cJSON_Compare's: within a relative DBL_EPSILON, the
+ * most that kpis.json's 15-digit printing (json_print.c) can move a double, so
+ * the same inputs never restate; anything more is a change. */
+Test(restate_compare, numbers_equal_within_print_precision)
+{
+	static const char tmpl[] = "{\"agreements\": [{\"id\": \"a\", \"periods\": [{\"period\": \"2026-03\","
+	    " \"end\": \"2026-04-01T00:00:00Z\", \"total\": {\"attainment\": %s}}]}]}";
+	char was[256], same[256], other[256];
+	struct earlier *e;
+	struct inputs *now = inputs_of(now_inputs);
+	cJSON *nk, *out = cJSON_CreateArray();
+
+	snprintf(was, sizeof was, tmpl, "87.5");
+	snprintf(same, sizeof same, tmpl, "87.50000000000001");
+	snprintf(other, sizeof other, tmpl, "87.5000000000001");
+	e = earlier_of(earlier_inputs, was);
+	nk = cJSON_Parse(same);
+	cr_assert_eq(restate_compare(e, nk, now, out), 0);
+	cJSON_Delete(nk);
+	nk = cJSON_Parse(other);
+	cr_assert_eq(restate_compare(e, nk, now, out), 1);
+	cJSON_Delete(nk);
+	cJSON_Delete(out);
+	inputs_free(now);
+	restate_earlier_free(e);
+}
