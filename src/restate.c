@@ -177,7 +177,12 @@ breach_keys(const cJSON *list)
 	const cJSON *b;
 
 	cJSON_ArrayForEach(b, list) {
-		char *s = xasprintf("%s %s",
+		char *s;
+		if (cJSON_IsString(b)) {	/* skimmed already (restate_skim.c) */
+			cJSON_AddItemToArray(o, cJSON_CreateString(b->valuestring));
+			continue;
+		}
+		s = xasprintf("%s %s",
 		    str_or(b, "id", ""),
 		    str_or(b, "clock", ""));
 		cJSON_AddItemToArray(o, cJSON_CreateString(s));
@@ -309,6 +314,18 @@ compare_trees(struct cmp *c, const cJSON *before_kpis, const char *before_as_of,
 	}
 }
 
+/* The earlier kpis.json as a tree, its breach lists skimmed first. */
+static cJSON *
+parse_earlier(const struct earlier *e)
+{
+	size_t len;
+	char *text = restate_skim_breaches(e->kpis_text, e->kpis_len, &len);
+	cJSON *tree = cJSON_ParseWithLength(text, len);
+
+	free(text);
+	return tree;
+}
+
 /* The earlier kpis.json is parsed and compared on a thread of its own, inside
  * a bump arena (its tree is tens of megabytes at a million events: a node per
  * malloc, and freeing them, cost more than the comparison). */
@@ -325,37 +342,28 @@ compare_worker(void *arg)
 	cJSON *tree;
 
 	jsonarena_begin();
-	tree = cJSON_ParseWithLength(j->before->kpis_text, j->before->kpis_len);
+	tree = parse_earlier(j->before);
 	if (tree != NULL)
 		compare_trees(&j->c, tree, j->before->inputs->data_as_of, j->now_kpis);
 	jsonarena_end();
 	return NULL;
 }
 
-size_t
-restate_compare(const struct earlier *before, const cJSON *now_kpis,
-    const struct inputs *now, cJSON *out)
+/* The differences found, as ledger entries appended to out; frees them. */
+static size_t
+found_entries(struct cmp *c, const struct inputs *before, const struct inputs *now,
+    cJSON *out)
 {
-	struct compare_job j;
 	cJSON *causes;
-	pthread_t t;
 	size_t k;
 
-	if (before->inputs == NULL || now->data_as_of == NULL ||
-	    (before->kpis == NULL && before->kpis_text == NULL))
+	if (c->n == 0) {
+		free(c->v);
 		return 0;
-	memset(&j, 0, sizeof j);
-	j.before = before;
-	j.now_kpis = now_kpis;
-	if (before->kpis != NULL)
-		compare_trees(&j.c, before->kpis, before->inputs->data_as_of, now_kpis);
-	else if (pthread_create(&t, NULL, compare_worker, &j) == 0)
-		pthread_join(t, NULL);
-	else
-		compare_worker(&j);	/* no thread: the arena of this one */
-	causes = causes_json(before->inputs, now);
-	for (k = 0; k < j.c.n; k++) {
-		struct found *f = &j.c.v[k];
+	}
+	causes = causes_json(before, now);
+	for (k = 0; k < c->n; k++) {
+		struct found *f = &c->v[k];
 		cJSON *e = cJSON_CreateObject(), *was = cJSON_Parse(f->was), *nw = cJSON_Parse(f->now);
 		cJSON_AddStringToObject(e, "published", now->data_as_of);
 		cJSON_AddStringToObject(e, "period", f->period);
@@ -371,9 +379,102 @@ restate_compare(const struct earlier *before, const cJSON *now_kpis,
 		free(f->was);
 		free(f->now);
 	}
-	free(j.c.v);
+	free(c->v);
+	c->v = NULL;
+	c->n = c->cap = 0;
 	cJSON_Delete(causes);
 	return k;
+}
+
+size_t
+restate_compare(const struct earlier *before, const cJSON *now_kpis,
+    const struct inputs *now, cJSON *out)
+{
+	struct compare_job j;
+	pthread_t t;
+
+	if (before->inputs == NULL || now->data_as_of == NULL ||
+	    (before->kpis == NULL && before->kpis_text == NULL))
+		return 0;
+	memset(&j, 0, sizeof j);
+	j.before = before;
+	j.now_kpis = now_kpis;
+	if (before->kpis != NULL)
+		compare_trees(&j.c, before->kpis, before->inputs->data_as_of, now_kpis);
+	else if (pthread_create(&t, NULL, compare_worker, &j) == 0)
+		pthread_join(t, NULL);
+	else
+		compare_worker(&j);	/* no thread: the arena of this one */
+	return found_entries(&j.c, before->inputs, now, out);
+}
+
+/* restate_begin's thread: reads OUT and parses the earlier kpis.json in its
+ * arena, waits for this build's tree, compares, lets the arena go. */
+struct restate_job {
+	const char *out;
+	struct earlier *before;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int go;
+	const cJSON *now_kpis;		/* NULL: nothing to compare */
+	struct cmp c;
+	pthread_t t;
+	int threaded;
+};
+
+static void *
+job_worker(void *arg)
+{
+	struct restate_job *j = arg;
+	cJSON *tree = NULL;
+
+	j->before = restate_load(j->out);
+	jsonarena_begin();
+	if (j->before->inputs != NULL && j->before->kpis_text != NULL)
+		tree = parse_earlier(j->before);
+	pthread_mutex_lock(&j->mu);
+	while (!j->go)
+		pthread_cond_wait(&j->cv, &j->mu);
+	pthread_mutex_unlock(&j->mu);
+	if (tree != NULL && j->now_kpis != NULL)
+		compare_trees(&j->c, tree, j->before->inputs->data_as_of, j->now_kpis);
+	jsonarena_end();	/* the tree */
+	return NULL;
+}
+
+struct restate_job *
+restate_begin(const char *out)
+{
+	struct restate_job *j = xcalloc(1, sizeof *j);
+
+	j->out = out;
+	pthread_mutex_init(&j->mu, NULL);
+	pthread_cond_init(&j->cv, NULL);
+	j->threaded = pthread_create(&j->t, NULL, job_worker, j) == 0;
+	return j;
+}
+
+struct earlier *
+restate_end(struct restate_job *j, const cJSON *now_kpis, const struct inputs *now,
+    cJSON *out)
+{
+	struct earlier *before;
+
+	pthread_mutex_lock(&j->mu);
+	j->now_kpis = now->data_as_of != NULL ? now_kpis : NULL;
+	j->go = 1;
+	pthread_cond_signal(&j->cv);
+	pthread_mutex_unlock(&j->mu);
+	if (j->threaded)
+		pthread_join(j->t, NULL);
+	else
+		job_worker(j);	/* no thread: all of it here */
+	before = j->before;
+	found_entries(&j->c, before->inputs, now, out);
+	pthread_cond_destroy(&j->cv);
+	pthread_mutex_destroy(&j->mu);
+	free(j);
+	return before;
 }
 
 cJSON *

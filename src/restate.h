@@ -35,6 +35,22 @@ void restate_earlier_free(struct earlier *e);
 size_t restate_compare(const struct earlier *before, const struct cJSON *now_kpis,
     const struct inputs *now, struct cJSON *out);
 
+/* The same comparison with OUT read and its kpis.json parsed on a thread of
+ * its own while the caller builds this publication's tree (the parse is most
+ * of the cost). restate_end hands the tree over, waits, appends the entries
+ * to out as restate_compare does and returns the earlier publication (the
+ * caller frees it). out must stay valid from begin to end. */
+struct restate_job;
+struct restate_job *restate_begin(const char *out);
+struct earlier *restate_end(struct restate_job *job, const struct cJSON *now_kpis,
+    const struct inputs *now, struct cJSON *out);
+
+/* A copy of the JSON text (len bytes, not NUL-terminated) with every array
+ * under a "breaches" key replaced by an array of strings "id clock", one per
+ * breach: what the comparison reads of them (restate_skim.c). Sets *out_len;
+ * the caller frees. */
+char *restate_skim_breaches(const char *text, size_t len, size_t *out_len);
+
 /* The ledger of this publication: the earlier one's entries as they were
  * (taken out of e), then entries (consumed). */
 struct cJSON *restate_ledger(struct earlier *e, struct cJSON *entries);
