@@ -176,6 +176,11 @@ bench: $(BIN) $(GEN) $(BUILD)/cjsonparse
 	@SLAREPORT=./$(BIN) SLAGEN=./$(GEN) CJSONPARSE=./$(BUILD)/cjsonparse sh tests/bench/bench.sh
 	@SLAREPORT=./$(BIN) SLAGEN=./$(GEN) sh tests/bench/site-bench.sh
 
+# This build against an older one (BASE=path/to/slareport) at 1M events:
+# kpis, build, and build into an OUT holding an earlier publication.
+bench-compare: $(BIN) $(GEN)
+	@SLAREPORT=./$(BIN) SLAGEN=./$(GEN) BASE=$(BASE) sh tests/bench/compare.sh
+
 # The site of 21 agreements × 24 months (issue 5: under 2 s).
 bench-site: $(BIN) $(GEN)
 	@SLAREPORT=./$(BIN) SLAGEN=./$(GEN) sh tests/bench/site-bench.sh
@@ -213,5 +218,5 @@ install: slareport
 clean:
 	rm -rf build build-asan build-tsan build-fuzz slareport gen/slagen public sample-data.tmp
 
-.PHONY: all unit e2e check test check-asan check-tsan bench bench-site demo demo-restate deps install clean sample-data \
+.PHONY: all unit e2e check test check-asan check-tsan bench bench-compare bench-site demo demo-restate deps install clean sample-data \
 	fuzz fuzz-bins memcheck lint
