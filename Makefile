@@ -111,11 +111,22 @@ unit: $(BUILD)/unit-tests
 	$(BUILD)/unit-tests -j2
 
 # Node tools of the site's web checks (tests/web: vnu-jar, axe-core, playwright-core).
+# They need Node.js >= NODE_MIN and npm: Debian 12's own nodejs (18) and npm do
+# (playwright-core is pinned to 1.61.1, the last release that runs on Node 18).
+NODE_MIN   = 18
+node-check:
+	@v=$$(node --version 2>/dev/null | sed 's/^v//'); m=$${v%%.*}; \
+	case "$$m" in ''|*[!0-9]*) m=0;; esac; \
+	if [ "$$m" -lt $(NODE_MIN) ]; then \
+	    echo "tests/web needs Node.js >= $(NODE_MIN), found $${v:-none} (make deps installs Debian's nodejs)" >&2; exit 1; \
+	fi; \
+	command -v npm >/dev/null 2>&1 || { echo "tests/web needs npm, found none (make deps installs Debian's npm)" >&2; exit 1; }
+
 WEB_DEPS   = tests/web/node_modules/.package-lock.json
-$(WEB_DEPS): tests/web/package.json tests/web/package-lock.json
+$(WEB_DEPS): tests/web/package.json tests/web/package-lock.json | node-check
 	cd tests/web && npm ci --no-audit --no-fund
 
-e2e: $(BIN) $(GEN) $(TOOL_BIN) $(WEB_DEPS)
+e2e: $(BIN) $(GEN) $(TOOL_BIN) node-check $(WEB_DEPS)
 	SLAREPORT=./$(BIN) SLAGEN=./$(GEN) JSONCMP=./$(BUILD)/jsoncmp sh tests/run-e2e.sh
 	@# Each area's own end-to-end script (site, PDF, importers, …); all run, any failure fails.
 	@rc=0; for t in tests/e2e/*.sh; do [ -f "$$t" ] || continue; \
@@ -214,4 +225,4 @@ clean:
 	rm -rf build build-asan build-tsan build-fuzz slareport gen/slagen public sample-data.tmp
 
 .PHONY: all unit e2e check test check-asan check-tsan bench bench-site demo demo-restate deps install clean sample-data \
-	fuzz fuzz-bins memcheck lint
+	fuzz fuzz-bins memcheck lint node-check
