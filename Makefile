@@ -38,11 +38,15 @@ TOOL_BIN   = $(BUILD)/jsoncmp $(BUILD)/chartdump
 # Markdown and CommonMark spec examples through the PDF renderer (tests/e2e/pdf.sh).
 TOOL_BIN  += $(BUILD)/mdpdf $(BUILD)/htmltext
 
-# Debian packages every build and test needs (LIBRARIES.md), and the test tools.
+# Debian packages every build and test needs (LIBRARIES.md), and the test tools;
+# with npm (added by deps where no npm is on PATH: a NodeSource nodejs brings its
+# own) they are all a bare Debian 12 lacks. nodejs: Debian 12's 18 is enough
+# (node-check); chromium and Java (vnu-jar) for the web checks; ca-certificates
+# for npm ci's registry over TLS.
 DEB_PKGS   = build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
              libcairo2-dev libhpdf-dev libcjson-dev libyaml-dev libcriterion-dev \
              libglib2.0-dev libssl-dev libfontconfig-dev fonts-dejavu-core tzdata poppler-utils qpdf time \
-             chromium default-jre-headless nodejs \
+             chromium default-jre-headless nodejs ca-certificates \
              clang libclang-rt-14-dev valgrind cppcheck \
              python3 gzip
 
