@@ -139,7 +139,7 @@ struct cJSON *view_team(const struct view_ctx *v, int team);
  *    totals [{label, value}] (credits this month, year to date, agreements met),
  *    met (number), streaks [{id, title, months, text}], has_streaks,
  *    worst [{agreement, agreement_title, id, title, clock, clock_label, at,
- *      over_s, over "up to 291h 10m over by month end"}], has_worst}
+ *      over_s, over "3h 12m over"}], has_worst}
  * RAG: red when a credit is owed or a severity-1 goal is missed (severity 1:
  * the key 1, else the agreement's first severity), amber when another goal is
  * missed, green when every goal with data is met, grey without data. */
@@ -164,9 +164,9 @@ int view_spark_points(const struct cJSON *agreement, int ym, double out[VIEW_SPA
  * with every goal met or without data ends the run, the month in progress is
  * passed over. */
 int view_miss_streak(const struct cJSON *agreement, int ym);
-/* The max breaches of month ym over their target longest, as kpis.json
- * breaches with "agreement" and "over_s" added, longest first, then in
- * kpis.json order. */
+/* The max breaches of month ym furthest over their target (kpis.json
+ * over_s), as kpis.json breaches with "agreement" added, furthest first,
+ * then in kpis.json order. */
 struct cJSON *view_worst_breaches(const struct cJSON *kpis, int ym, int max);
 /* The sparkline of view_spark_points as a scene of w x h points (caller frees
  * with scene_free). */

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "civil.h"
 #include "i18n.h"
 #include "kpi.h"
 #include "model.h"
@@ -151,18 +150,6 @@ view_miss_streak(const cJSON *agreement, int ym)
 	return n;
 }
 
-static sla_time
-stamp(const cJSON *o, const char *key, bool *ok)
-{
-	const char *s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, key));
-	struct civil_stamp cs;
-
-	*ok = s != NULL && civil_parse_stamp(s, strlen(s), &cs) == NULL;
-	if (!*ok)
-		return 0;
-	return cs.has_offset ? cs.local - cs.offset_s : cs.local;
-}
-
 struct worst {
 	const cJSON *b;
 	int agreement;
@@ -180,10 +167,9 @@ cmp_worst(const void *pa, const void *pb)
 	return (a->order > b->order) - (a->order < b->order);
 }
 
-/* How far over: the breached clock has been over its target since the breach
- * instant; kpis.json does not say when it ended, so the measure is the time
- * from the breach to the end of the month (its data-as-of when in progress) —
- * an upper bound, in elapsed time. */
+/* How far over: kpis.json's over_s, the business time the clock ran past its
+ * target by the end of the month (by its own end when it ended first). A
+ * breach without it (an older kpis.json) is left out. */
 cJSON *
 view_worst_breaches(const cJSON *kpis, int ym, int max)
 {
@@ -194,20 +180,16 @@ view_worst_breaches(const cJSON *kpis, int ym, int max)
 	cJSON *out = cJSON_CreateArray();
 
 	cJSON_ArrayForEach(ag, ags) {
-		const cJSON *p = vx_period(ag, ym);
-		bool ok, ok2;
-		sla_time end = stamp(p, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p,
-		    "partial")) ? "as_of" : "end", &ok);
-
-		cJSON_ArrayForEach(b, cJSON_GetObjectItemCaseSensitive(p, "breaches")) {
-			sla_time at = stamp(b, "at", &ok2);
-			if (!ok || !ok2)
+		cJSON_ArrayForEach(b, cJSON_GetObjectItemCaseSensitive(vx_period(ag, ym),
+		    "breaches")) {
+			const cJSON *over = cJSON_GetObjectItemCaseSensitive(b, "over_s");
+			if (!cJSON_IsNumber(over))
 				continue;
 			xgrow((void **)&w, &cap, n + 1, sizeof *w);
 			w[n].b = b;
 			w[n].agreement = i;
 			w[n].order = order++;
-			w[n].over = end > at ? end - at : 0;
+			w[n].over = (int64_t)over->valuedouble;
 			n++;
 		}
 		i++;
@@ -219,7 +201,6 @@ view_worst_breaches(const cJSON *kpis, int ym, int max)
 		const cJSON *a = cJSON_GetArrayItem(ags, w[k].agreement);
 		cJSON_AddItemToObject(o, "agreement", cJSON_Duplicate(
 		    cJSON_GetObjectItemCaseSensitive(a, "id"), 0));
-		cJSON_AddNumberToObject(o, "over_s", (double)w[k].over);
 		cJSON_AddItemToArray(out, o);
 	}
 	free(w);
