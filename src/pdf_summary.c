@@ -65,7 +65,7 @@ agreements(struct lay_flow *f, const cJSON *s)
 	struct lay_style muted = pdf_style(LAY_REGULAR, SUM_SIZE - 1, PDF_MUTED);
 	static const char *const heads[7] = { "agreement", "status", "attainment", "change",
 		"trend", "breaches", "credit" };
-	static const double frac[7] = { 0.2, 0.15, 0.11, 0.1, 0.22, 0.08, 0.14 };
+	static const double frac[7] = { 0.25, 0.13, 0.11, 0.11, 0.18, 0.1, 0.12 };
 	struct lay_block *tb = lay_table(f, 7, 1, true);
 	const cJSON *e;
 	int row = 1;
@@ -110,7 +110,7 @@ sparklines(struct pdf_doc *d, struct lay_flow *f, const cJSON *s)
 {
 	const cJSON *rows = cJSON_GetObjectItemCaseSensitive(s, "rows"), *e;
 	int n = cJSON_GetArraySize(rows), i = 0;
-	double line = VIEW_SPARK_H + 4, namew = 170, w = namew + VIEW_SPARK_W * 2 + 8;
+	double line = VIEW_SPARK_H + 4, namew = 230, w = namew + VIEW_SPARK_W * 2 + 8;
 	struct chart *c;
 	struct lay_block *b;
 
