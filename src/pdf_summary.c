@@ -62,20 +62,18 @@ agreements(struct lay_flow *f, const cJSON *s)
 {
 	struct lay_style head = pdf_style(LAY_BOLD, SUM_SIZE, PDF_INK);
 	struct lay_style body = pdf_style(LAY_REGULAR, SUM_SIZE, PDF_INK);
-	struct lay_style muted = pdf_style(LAY_REGULAR, SUM_SIZE - 1, PDF_MUTED);
-	static const char *const heads[7] = { "agreement", "status", "attainment", "change",
-		"trend", "breaches", "credit" };
-	static const double frac[7] = { 0.25, 0.13, 0.11, 0.11, 0.18, 0.1, 0.12 };
-	struct lay_block *tb = lay_table(f, 7, 1, true);
+	static const char *const heads[6] = { "agreement", "status", "attainment", "change",
+		"breaches", "credit" };
+	static const double frac[6] = { 0.3, 0.18, 0.14, 0.12, 0.12, 0.14 };
+	struct lay_block *tb = lay_table(f, 6, 1, true);
 	const cJSON *e;
 	int row = 1;
 
 	lay_table_fix(tb, frac);
 	lay_table_pad(tb, 3);
 	tb->space_after = 6;
-	for (int k = 0; k < 7; k++)
-		put(tb, 0, k, lab(s, heads[k]), k == 2 || k == 3 || k >= 5 ? LAY_RIGHT : LAY_LEFT,
-		    &head);
+	for (int k = 0; k < 6; k++)
+		put(tb, 0, k, lab(s, heads[k]), k >= 2 ? LAY_RIGHT : LAY_LEFT, &head);
 	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(s, "rows")) {
 		const char *rag = pdf_str(e, "rag");
 		struct lay_style st = pdf_style(LAY_BOLD, SUM_SIZE, rag_color(rag));
@@ -96,21 +94,20 @@ agreements(struct lay_flow *f, const cJSON *s)
 		lay_text(c, &st, pdf_str(e, "rag_label"), strlen(pdf_str(e, "rag_label")));
 		put(tb, row, 2, pdf_str(e, "attainment"), LAY_RIGHT, &body);
 		put(tb, row, 3, pdf_str(e, "change"), LAY_RIGHT, &body);
-		put(tb, row, 4, pdf_str(cJSON_GetObjectItemCaseSensitive(e, "spark"), "text"),
-		    LAY_LEFT, &muted);
-		put(tb, row, 5, pdf_str(e, "breaches"), LAY_RIGHT, &body);
-		put(tb, row++, 6, pdf_str(e, "credit"), LAY_RIGHT, &body);
+		put(tb, row, 4, pdf_str(e, "breaches"), LAY_RIGHT, &body);
+		put(tb, row++, 5, pdf_str(e, "credit"), LAY_RIGHT, &body);
 	}
 }
 
-/* The sparklines as one drawing: a line per agreement, its title and the
- * 12 months; gaps where a month has no data. */
+/* The sparklines as one drawing, in the order of the page's list: per
+ * agreement its title, the text alternative under it, the 12 months beside
+ * them; gaps where a month has no data. */
 static void
 sparklines(struct pdf_doc *d, struct lay_flow *f, const cJSON *s)
 {
 	const cJSON *rows = cJSON_GetObjectItemCaseSensitive(s, "rows"), *e;
 	int n = cJSON_GetArraySize(rows), i = 0;
-	double line = VIEW_SPARK_H + 4, namew = 230, w = namew + VIEW_SPARK_W * 2 + 8;
+	double line = 24, namew = 310, sw = 150, w = namew + sw;
 	struct chart *c;
 	struct lay_block *b;
 
@@ -121,20 +118,19 @@ sparklines(struct pdf_doc *d, struct lay_flow *f, const cJSON *s)
 	scene_text(c->scene, 0, 9, lab(s, "trend"), FONT_BOLD, SUM_SIZE, SCENE_START, PDF_INK);
 	cJSON_ArrayForEach(e, rows) {
 		double pts[VIEW_SPARK_MONTHS], y = 14 + line * i++;
-		const cJSON *p = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(e,
-		    "spark"), "points");
-		char *name = scene_ellipsize(pdf_str(e, "title"), FONT_REGULAR, SUM_SIZE, namew - 6);
+		const cJSON *sp = cJSON_GetObjectItemCaseSensitive(e, "spark");
+		const cJSON *p = cJSON_GetObjectItemCaseSensitive(sp, "points");
 
 		for (int k = 0; k < VIEW_SPARK_MONTHS; k++) {
 			const cJSON *x = cJSON_GetArrayItem(p, k);
 			pts[k] = cJSON_IsNumber(x) ? x->valuedouble : NAN;
 		}
-		scene_text(c->scene, 0, y + line / 2 + 3, name, FONT_REGULAR, SUM_SIZE, SCENE_START,
-		    PDF_INK);
-		free(name);
-		/* At twice the width it has in a table cell online: one row each. */
-		scene_line(c->scene, namew, y + line - 1, w, y + line - 1, PDF_RULE, 0.4, 0);
-		view_sparkline_draw(c->scene, pts, namew, y + 1, VIEW_SPARK_W * 2, VIEW_SPARK_H);
+		scene_text(c->scene, 0, y + 10, pdf_str(e, "title"), FONT_REGULAR, SUM_SIZE,
+		    SCENE_START, PDF_INK);
+		scene_text(c->scene, 0, y + 19, pdf_str(sp, "text"), FONT_REGULAR, 6.5,
+		    SCENE_START, PDF_MUTED);
+		scene_line(c->scene, 0, y + line - 1, w, y + line - 1, PDF_RULE, 0.4, 0);
+		view_sparkline_draw(c->scene, pts, namew, y + 2, sw, line - 5);
 	}
 	b = lay_add(f, LAY_BOX);
 	b->w = scene_width(c->scene);
