@@ -64,7 +64,7 @@ agreements(struct lay_flow *f, const cJSON *s)
 	struct lay_style body = pdf_style(LAY_REGULAR, SUM_SIZE, PDF_INK);
 	static const char *const heads[6] = { "agreement", "status", "attainment", "change",
 		"breaches", "credit" };
-	static const double frac[6] = { 0.3, 0.18, 0.14, 0.12, 0.12, 0.14 };
+	static const double frac[6] = { 0.27, 0.16, 0.13, 0.12, 0.15, 0.17 };
 	struct lay_block *tb = lay_table(f, 6, 1, true);
 	const cJSON *e;
 	int row = 1;
