@@ -12,6 +12,7 @@
 #include "frontmatter.h"
 #include "mapping.h"
 #include "progress.h"
+#include "review.h"
 
 static int
 is_dir(const char *path)
@@ -310,6 +311,7 @@ ingest_load(const char *src, const char *map, struct model **out)
 	load_agreements(m, &io);
 	load_events(m, map, &ef, &io);
 	events_free(&ef);
+	review_check(m);		/* needs the data-as-of date */
 	*out = m;
 	return io == 2 ? INGEST_NO_MAP : io ? INGEST_IO : INGEST_OK;
 }
