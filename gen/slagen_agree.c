@@ -310,6 +310,26 @@ write_terms_over_time(FILE *f, const struct agreement *a, const char *earlier, i
 			"\"Core switch upgrade in the Berlin data centre\"}\n", sat, sun);
 }
 
+/* The last review of agreement a, months_back before the last month y1-m1 on
+ * day (0: the month's last): each is reviewed on time, except the onboarding
+ * SLA, whose quarterly review fell due at the end of the month before last
+ * and has not taken place (its pages say "Review overdue since …"). */
+static void
+write_reviewed(FILE *f, const struct agreement *a, int y1, int m1)
+{
+	static const int back[AG_COUNT][2] = {
+		[AG_IT] = {1, 0}, [AG_NET] = {2, 14}, [AG_SYS] = {3, 21},
+		[AG_APP] = {2, 10}, [AG_LEAD] = {0, 15}, [AG_ONB] = {4, 0},
+		[AG_FAC] = {9, 20},
+	};
+	const int *b = back[a - agreements];
+	int k = y1 * 12 + (m1 - 1) - b[0], y = k / 12, m = k % 12 + 1;
+	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int last = mdays[m - 1] + (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+
+	fprintf(f, "reviewed: %04d-%02d-%02d\n", y, m, b[1] > 0 ? b[1] : last);
+}
+
 static void
 write_front_matter(FILE *f, const struct agreement *a, int y0, int m0, int y1, int m1,
     int hy0, int hy1)
@@ -334,6 +354,7 @@ write_front_matter(FILE *f, const struct agreement *a, int y0, int m0, int y1, i
 		fprintf(f, "supports: %s\n", a->supports);
 	fprintf(f, "effective: %04d-%02d-01\nreview: %s\ntimezone: %s\n", ey, em, a->review,
 		a->zone == ZONE_BERLIN ? "Europe/Berlin" : "America/New_York");
+	write_reviewed(f, a, y1, m1);
 	/* The German agreement's pages and brochure are German in the English site. */
 	if (a->lang == LANG_DE)
 		fprintf(f, "locale: de\n");

@@ -114,8 +114,11 @@ review_parse(struct yamlcheck *c, const struct yamlnode *root, struct agreement 
 				a->review_cycle = REVIEW_DATE;
 		} else {
 			const char *near = suggest_closest(v->text, cycles);
-			ERR(c, v, "review", "expected monthly, quarterly, half-yearly, yearly "
-			    "or a date (YYYY-MM-DD), got %s%s%s%s", yamlnode_show(c, v),
+			/* A warning: the text is still shown as written, as before
+			 * the key had a meaning. */
+			WARN(c, v, "review", "expected monthly, quarterly, half-yearly, yearly "
+			    "or a date (YYYY-MM-DD), got %s (no next review date)%s%s%s",
+			    yamlnode_show(c, v),
 			    near != NULL ? "; did you mean \"" : "", near != NULL ? near : "",
 			    near != NULL ? "\"?" : "");
 		}

@@ -420,6 +420,7 @@ view_index(const struct view_ctx *v, int ym)
 		vx_agreement_head(v, e, i);
 		cJSON_AddStringToObject(e, "status", st);
 		cJSON_AddStringToObject(e, "status_label", status_label(v, st));
+		vx_add_review(v, e, i);
 		met += strcmp(st, "ok") == 0;
 		missed += strcmp(st, "miss") == 0;
 		nodata += strcmp(st, "none") == 0;
