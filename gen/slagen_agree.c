@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const struct hours h_office[] = {{"mon-fri", "08:00-18:00"}};
 static const struct hours h_network[] = {{"mon-fri", "07:00-19:00"}};
@@ -442,6 +443,45 @@ write_body(FILE *f, const struct agreement *a, int hy0, int hy1)
 	}
 }
 
+/* The service review notes of the last month, commentary/YYYY-MM.md: the
+ * month's text, then a section per agreement ("## <id>"). */
+static int
+write_commentary(const char *dir, int y, int m)
+{
+	char path[4096];
+	FILE *f;
+	int bad;
+
+	snprintf(path, sizeof path, "%s/commentary", dir);
+	if (mkdir(path, 0777) != 0 && errno != EEXIST)
+		return -1;
+	snprintf(path, sizeof path, "%s/commentary/%04d-%02d.md", dir, y, m);
+	if ((f = fopen(path, "w")) == NULL)
+		return -1;
+	fprintf(f, "The month's service review took place on the 3rd working day. The "
+		"service desk\nmoved to the new ticket form on the 12th; response times "
+		"dipped for a week\nwhile the team got used to it.\n\n"
+		"Improvement actions agreed:\n\n"
+		"- Weekly look at the backlog of Normal items (owner: service desk lead).\n"
+		"- A second shift lead for Saturdays from next month.\n\n"
+		"## it-service-desk\n\n"
+		"Two Critical breaches were caused by the same storage fault; the supplier's "
+		"root\ncause analysis is due by the end of next month.\n\n"
+		"## customer-onboarding\n\n"
+		"The quarterly review is **overdue**: it moves to the first week of next "
+		"month,\nwhen the new US team lead has started.\n\n"
+		"## facility-sales\n\n"
+		"Die Störungen der Klimaanlage im 3. Stock sind behoben; der Wartungsvertrag "
+		"wird\nim nächsten Quartal neu ausgeschrieben.\n");
+	bad = ferror(f);
+	if (fclose(f) != 0 || bad) {
+		if (errno == 0)
+			errno = EIO;
+		return -1;
+	}
+	return 0;
+}
+
 int
 agreements_write(const char *dir, int y0, int m0, int ey, int em, int hy0, int hy1)
 {
@@ -473,5 +513,5 @@ agreements_write(const char *dir, int y0, int m0, int ey, int em, int hy0, int h
 			return -1;
 		}
 	}
-	return 0;
+	return write_commentary(dir, ey, em);
 }

@@ -10,6 +10,7 @@
 #include "strtab.h"
 
 struct cmark_node;
+struct commentary;
 struct inputs;
 
 /* ---- site.yml ---- */
@@ -235,6 +236,8 @@ struct model {
 	size_t nunmapped;
 	struct diag *diag;		/* every problem; owned */
 	struct naive_stamps naive;
+	struct commentary *commentary;	/* SRC/commentary/YYYY-MM.md (commentary.h) */
+	int ncommentary;
 	struct inputs *inputs;		/* the hashed input files (inputs.h), once a
 					   build has scanned them; owned */
 };

@@ -600,6 +600,7 @@ view_agreement_month(const struct view_ctx *site_v, int i, int ym)
 		if (c != NULL)
 			cJSON_AddItemToArray(arr, c);
 	}
+	vx_add_commentary(v, o, ym, a->id, 3);	/* under its h2 */
 	/* The first VIEW_MAX_BREACHES, in the order of kpis.json (instant, id);
 	 * the note says how many there are and where all of them are. */
 	arr = cJSON_AddArrayToObject(o, "breaches");

@@ -1,7 +1,10 @@
 /* view_review.c: the review schedule of an agreement for pages and PDFs —
- * the cycle in words, the next review date, and "Review overdue since …". */
+ * the cycle in words, the next review date, and "Review overdue since …" —
+ * and the month's commentary (commentary.h) as HTML. */
 #include <string.h>
+#include <stdlib.h>
 #include "civil.h"
+#include "commentary.h"
 #include "i18n.h"
 #include "model.h"
 #include "review.h"
@@ -48,4 +51,15 @@ vx_add_review(const struct view_ctx *v, cJSON *o, int i)
 	cJSON_AddStringToObject(o, "review_overdue", date.data != NULL ? date.data : "");
 	strbuf_free(&sb);
 	strbuf_free(&date);
+}
+
+void
+vx_add_commentary(const struct view_ctx *v, cJSON *o, int ym, const char *agreement,
+    int top)
+{
+	struct cmark_node *doc = commentary_find(v->m, ym, agreement);
+	char *html = doc != NULL ? commentary_html(doc, top) : NULL;
+
+	cJSON_AddStringToObject(o, "commentary_html", html != NULL ? html : "");
+	free(html);
 }
