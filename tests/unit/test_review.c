@@ -107,9 +107,9 @@ Test(review, messages)
 {
 	struct agreement a;
 
-	agreement_with(&a, "review: quartely\n", "a.md:5:9: error: review: expected "
+	agreement_with(&a, "review: quartely\n", "a.md:5:9: warning: review: expected "
 	    "monthly, quarterly, half-yearly, yearly or a date (YYYY-MM-DD), got "
-	    "\"quartely\"; did you mean \"quarterly\"?", 1);
+	    "\"quartely\" (no next review date); did you mean \"quarterly\"?", 0);
 	cr_expect_eq(a.review_cycle, REVIEW_NONE);
 	agreement_free(&a);
 	agreement_with(&a, "review: 2026-02-30\n", "a.md:5:9: error: review: "
