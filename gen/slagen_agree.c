@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const struct hours h_office[] = {{"mon-fri", "08:00-18:00"}};
 static const struct hours h_network[] = {{"mon-fri", "07:00-19:00"}};
@@ -310,6 +311,26 @@ write_terms_over_time(FILE *f, const struct agreement *a, const char *earlier, i
 			"\"Core switch upgrade in the Berlin data centre\"}\n", sat, sun);
 }
 
+/* The last review of agreement a, months_back before the last month y1-m1 on
+ * day (0: the month's last): each is reviewed on time, except the onboarding
+ * SLA, whose quarterly review fell due at the end of the month before last
+ * and has not taken place (its pages say "Review overdue since …"). */
+static void
+write_reviewed(FILE *f, const struct agreement *a, int y1, int m1)
+{
+	static const int back[AG_COUNT][2] = {
+		[AG_IT] = {1, 0}, [AG_NET] = {2, 14}, [AG_SYS] = {3, 21},
+		[AG_APP] = {2, 10}, [AG_LEAD] = {0, 15}, [AG_ONB] = {4, 0},
+		[AG_FAC] = {9, 20},
+	};
+	const int *b = back[a - agreements];
+	int k = y1 * 12 + (m1 - 1) - b[0], y = k / 12, m = k % 12 + 1;
+	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int last = mdays[m - 1] + (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+
+	fprintf(f, "reviewed: %04d-%02d-%02d\n", y, m, b[1] > 0 ? b[1] : last);
+}
+
 static void
 write_front_matter(FILE *f, const struct agreement *a, int y0, int m0, int y1, int m1,
     int hy0, int hy1)
@@ -334,6 +355,7 @@ write_front_matter(FILE *f, const struct agreement *a, int y0, int m0, int y1, i
 		fprintf(f, "supports: %s\n", a->supports);
 	fprintf(f, "effective: %04d-%02d-01\nreview: %s\ntimezone: %s\n", ey, em, a->review,
 		a->zone == ZONE_BERLIN ? "Europe/Berlin" : "America/New_York");
+	write_reviewed(f, a, y1, m1);
 	/* The German agreement's pages and brochure are German in the English site. */
 	if (a->lang == LANG_DE)
 		fprintf(f, "locale: de\n");
@@ -421,6 +443,45 @@ write_body(FILE *f, const struct agreement *a, int hy0, int hy1)
 	}
 }
 
+/* The service review notes of the last month, commentary/YYYY-MM.md: the
+ * month's text, then a section per agreement ("## <id>"). */
+static int
+write_commentary(const char *dir, int y, int m)
+{
+	char path[4096];
+	FILE *f;
+	int bad;
+
+	snprintf(path, sizeof path, "%s/commentary", dir);
+	if (mkdir(path, 0777) != 0 && errno != EEXIST)
+		return -1;
+	snprintf(path, sizeof path, "%s/commentary/%04d-%02d.md", dir, y, m);
+	if ((f = fopen(path, "w")) == NULL)
+		return -1;
+	fprintf(f, "The month's service review took place on the 3rd working day. The "
+		"service desk\nmoved to the new ticket form on the 12th; response times "
+		"dipped for a week\nwhile the team got used to it.\n\n"
+		"Improvement actions agreed:\n\n"
+		"- Weekly look at the backlog of Normal items (owner: service desk lead).\n"
+		"- A second shift lead for Saturdays from next month.\n\n"
+		"## it-service-desk\n\n"
+		"Two Critical breaches were caused by the same storage fault; the supplier's "
+		"root\ncause analysis is due by the end of next month.\n\n"
+		"## customer-onboarding\n\n"
+		"The quarterly review is **overdue**: it moves to the first week of next "
+		"month,\nwhen the new US team lead has started.\n\n"
+		"## facility-sales\n\n"
+		"Die Störungen der Klimaanlage im 3. Stock sind behoben; der Wartungsvertrag "
+		"wird\nim nächsten Quartal neu ausgeschrieben.\n");
+	bad = ferror(f);
+	if (fclose(f) != 0 || bad) {
+		if (errno == 0)
+			errno = EIO;
+		return -1;
+	}
+	return 0;
+}
+
 int
 agreements_write(const char *dir, int y0, int m0, int ey, int em, int hy0, int hy1)
 {
@@ -452,5 +513,5 @@ agreements_write(const char *dir, int y0, int m0, int ey, int em, int hy0, int h
 			return -1;
 		}
 	}
-	return 0;
+	return write_commentary(dir, ey, em);
 }

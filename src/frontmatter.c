@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "maintenance.h"
 #include "markdown.h"
+#include "review.h"
 #include "revisions.h"
 #include "tz.h"
 #include "yamlnode.h"
@@ -476,7 +477,7 @@ parse_agreement(struct yamlcheck *c, const struct yamlnode *root,
     const struct site *site, struct agreement *a)
 {
 	static const char *const keys[] = { "id", "title", "kind", "provider",
-		"customer", "supports", "effective", "review", "timezone", "calendar",
+		"customer", "supports", "effective", "review", "reviewed", "timezone", "calendar",
 		"match", "severities", "volume", "satisfaction", "credits", "maintenance",
 		"revisions", "locale", NULL };
 	static const char *const kinds[] = { "sla", "ola", NULL };
@@ -518,7 +519,7 @@ parse_agreement(struct yamlcheck *c, const struct yamlnode *root,
 		a->effective = xstrdup(v->text);
 	else
 		days = INT64_MIN;
-	a->review = yamlnode_string(c, root, "", "review", false);
+	review_parse(c, root, a);
 	a->locale = parse_locale(c, root, site != NULL && site->locale != NULL ?
 	    site->locale : "en");
 	if ((v = yamlnode_scalar(c, root, "", "timezone", false, "a time zone")) != NULL)
@@ -625,6 +626,7 @@ frontmatter_parse_agreement(struct agreement *out, const char *path,
 	memset(out, 0, sizeof *out);
 	out->path = xstrdup(path);
 	out->supports_index = -1;
+	out->review_day = out->reviewed_day = REVIEW_NO_DAY;
 	out->body_line = 1;
 	out->calendar.always = true;
 	if (len > FRONTMATTER_MAX_FILE)

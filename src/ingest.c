@@ -7,11 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "commentary.h"
 #include "events.h"
 #include "events_pool.h"
 #include "frontmatter.h"
 #include "mapping.h"
 #include "progress.h"
+#include "review.h"
 
 static int
 is_dir(const char *path)
@@ -308,8 +310,10 @@ ingest_load(const char *src, const char *map, struct model **out)
 	 * start before the agreements are parsed. */
 	events_begin(m, map, &ef);
 	load_agreements(m, &io);
+	commentary_load(m, &io);	/* names the agreements */
 	load_events(m, map, &ef, &io);
 	events_free(&ef);
+	review_check(m);		/* needs the data-as-of date */
 	*out = m;
 	return io == 2 ? INGEST_NO_MAP : io ? INGEST_IO : INGEST_OK;
 }

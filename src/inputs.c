@@ -128,6 +128,7 @@ inputs_scan(const struct model *m)
 	add(in, &cap, xstrdup("site.yml"));
 	add_dir(in, &cap, m->src, "agreements", md);
 	add_dir(in, &cap, m->src, "events", ev);
+	add_dir(in, &cap, m->src, "commentary", md);
 	for (k = 0; k < m->site.nmappings; k++)
 		add(in, &cap, xstrdup(m->site.mappings[k].mapping));
 	for (i = 0; i < in->n; i++)

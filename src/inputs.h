@@ -17,7 +17,7 @@ struct input_file {
 
 struct inputs {
 	size_t n;
-	struct input_file *v;		/* site.yml, agreements, events, mappings */
+	struct input_file *v;		/* site.yml, agreements, events, commentary, mappings */
 	char fingerprint[65];		/* over the list: docs/site.md */
 	char *data_as_of;		/* UTC stamp of the latest event, NULL: none */
 };

@@ -1,5 +1,6 @@
 /* model.c: construction and teardown of the shared model; event type names. */
 #include "model.h"
+#include "commentary.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -177,6 +178,9 @@ model_free(struct model *m)
 	free(m->unmapped);
 	strtab_free(m->strings);
 	diag_free(m->diag);
+	for (i = 0; i < m->ncommentary; i++)
+		commentary_free(&m->commentary[i]);
+	free(m->commentary);
 	inputs_free(m->inputs);
 	free(m->src);
 	free(m);

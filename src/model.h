@@ -10,6 +10,7 @@
 #include "strtab.h"
 
 struct cmark_node;
+struct commentary;
 struct inputs;
 
 /* ---- site.yml ---- */
@@ -62,6 +63,9 @@ struct match_field {
 };
 
 enum volume_metric { VOLUME_COUNT, VOLUME_VALUE };
+/* Front matter `review` (src/review.c): a cycle, or the date of the next review. */
+enum review_cycle { REVIEW_NONE, REVIEW_MONTHLY, REVIEW_QUARTERLY, REVIEW_HALF_YEARLY,
+	REVIEW_YEARLY, REVIEW_DATE };
 enum satisfaction_scale { SCALE_NPS, SCALE_CSAT };
 
 struct credit_tier {
@@ -102,7 +106,11 @@ struct agreement {
 	int id_line, id_col;		/* positions of the id and supports values, */
 	int supports_line, supports_col;/* for diagnostics across files (0: none) */
 	char *effective;		/* "YYYY-MM-DD" or NULL */
-	char *review;			/* free text, NULL when absent */
+	char *review;			/* as written, NULL when absent */
+	enum review_cycle review_cycle;	/* REVIEW_NONE when absent or wrong */
+	int64_t review_day;		/* REVIEW_DATE: days since epoch */
+	int64_t reviewed_day;		/* `reviewed`, days since epoch; INT64_MIN: none */
+	int reviewed_line, reviewed_col;	/* of the `reviewed` value (0: none) */
 	char *timezone;			/* IANA name (default: the site's) */
 	struct tz *zone;		/* owned */
 	char *locale;			/* BCP 47 tag of its pages and PDFs; NULL: the site's */
@@ -228,6 +236,8 @@ struct model {
 	size_t nunmapped;
 	struct diag *diag;		/* every problem; owned */
 	struct naive_stamps naive;
+	struct commentary *commentary;	/* SRC/commentary/YYYY-MM.md (commentary.h) */
+	int ncommentary;
 	struct inputs *inputs;		/* the hashed input files (inputs.h), once a
 					   build has scanned them; owned */
 };

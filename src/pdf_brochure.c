@@ -33,8 +33,17 @@ cover_facts(struct pdf_doc *d, const cJSON *av)
 		"timezone"};
 	const cJSON *sup = cJSON_GetObjectItemCaseSensitive(av, "supports"), *e;
 
-	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
 		add_fact(facts, pdf_label(d, keys[i]), pdf_str(av, keys[i]));
+		/* After the cycle, as on the page: the date, overdue in words. */
+		if (strcmp(keys[i], "review") == 0 && *pdf_str(av, "next_review") != '\0') {
+			char *s = xasprintf("%s%s%s", pdf_str(av, "next_review"),
+			    *pdf_str(av, "review_overdue") != '\0' ? " " : "",
+			    pdf_str(av, "review_overdue"));
+			add_fact(facts, pdf_label(d, "next_review"), s);
+			free(s);
+		}
+	}
 	if (cJSON_IsObject(sup))
 		add_fact(facts, pdf_label(d, "supports"), pdf_str(sup, "title"));
 	if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(av, "is_ola"))) {

@@ -64,6 +64,10 @@ void pdf_mtd(struct pdf_doc *d, struct lay_flow *f, const cJSON *mtd);
 /* A restated month (SPEC §8): each notice and the table of its changed
  * figures, from the view's "restated" block; nothing when it has none. */
 void pdf_restated(struct pdf_doc *d, struct lay_flow *f, const cJSON *restated);
+/* The commentary of month ym (the month's text when agreement is NULL) under
+ * a heading of level; nothing when there is none (pdf_commentary.c). */
+void pdf_commentary(struct pdf_doc *d, struct lay_flow *f, int ym, const char *agreement,
+    int level);
 /* The cover: title, a line under it, facts [{label, value}], organisation. */
 void pdf_cover(struct pdf_doc *d, struct lay_flow *f, const char *title,
     const char *subline, const cJSON *facts);

@@ -180,6 +180,7 @@ section(struct pdf_doc *d, struct lay_flow *f, const cJSON *e, int ym, bool firs
 		free(anchor);
 		cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(am, "charts"))
 			pdf_chart(d, f, c);
+		pdf_commentary(d, f, ym, id, 2);
 		anchor = pdf_anchor(d);
 		pdf_heading(f, 2, pdf_label(d, "breaches"), anchor, false);
 		free(anchor);
@@ -246,6 +247,7 @@ pdf_report(struct pdf_doc *d, int ym, struct publish *p)
 	d->front_summary = cJSON_GetObjectItemCaseSensitive(rv, "summary");
 	pdf_mtd_notice(body, pdf_str(rv, "mtd_notice"));
 	pdf_restated(d, body, cJSON_GetObjectItemCaseSensitive(rv, "restated"));
+	pdf_commentary(d, body, ym, NULL, 1);
 	cJSON_ArrayForEach(e, ags)
 		section(d, body, e, ym, e == ags->child);
 	lay_add(body, LAY_PAGEBREAK);

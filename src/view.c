@@ -420,6 +420,7 @@ view_index(const struct view_ctx *v, int ym)
 		vx_agreement_head(v, e, i);
 		cJSON_AddStringToObject(e, "status", st);
 		cJSON_AddStringToObject(e, "status_label", status_label(v, st));
+		vx_add_review(v, e, i);
 		met += strcmp(st, "ok") == 0;
 		missed += strcmp(st, "miss") == 0;
 		nodata += strcmp(st, "none") == 0;
@@ -508,12 +509,15 @@ view_month_report(const struct view_ctx *v, int ym)
 			notice = vx_mtd_notice(v, p);
 		ch = vx_chart(av, 0 /* CHART_ATTAINMENT */, v->m->agreements[i].id, ym);
 		cJSON_AddItemToObject(e, "chart", ch != NULL ? ch : cJSON_CreateNull());
+		/* Under the block's h2 and the h3 "Commentary". */
+		vx_add_commentary(v, e, ym, v->m->agreements[i].id, 4);
 		cJSON_AddItemToArray(arr, e);
 	}
 	cJSON_AddItemToObject(o, "mtd_notice", notice != NULL ? cJSON_CreateString(notice) :
 	    cJSON_CreateNull());
 	cJSON_AddItemToObject(o, "restated", vx_restated(v, ym, NULL));
 	free(notice);
+	vx_add_commentary(v, o, ym, NULL, 3);
 	cJSON_AddItemToObject(o, "quality", vx_quality(v));
 	cJSON_AddItemToObject(o, "summary", view_summary(v, ym));
 	return o;

@@ -469,7 +469,7 @@ view_agreement(const struct view_ctx *site_v, int i)
 		if (v->m->agreements[k].supports != NULL && strcmp(v->m->agreements[k].supports, a->id) == 0)
 			cJSON_AddItemToArray(arr, ref(&v->m->agreements[k]));
 	cJSON_AddStringToObject(o, "effective", a->effective != NULL ? a->effective : "");
-	cJSON_AddStringToObject(o, "review", a->review != NULL ? a->review : "");
+	vx_add_review(v, o, i);
 	body = a->doc != NULL ? markdown_to_html(a->doc, v->m->site.unsafe_html) : NULL;
 	if (body != NULL) {
 		shift_headings(body);
@@ -600,6 +600,7 @@ view_agreement_month(const struct view_ctx *site_v, int i, int ym)
 		if (c != NULL)
 			cJSON_AddItemToArray(arr, c);
 	}
+	vx_add_commentary(v, o, ym, a->id, 3);	/* under its h2 */
 	/* The first VIEW_MAX_BREACHES, in the order of kpis.json (instant, id);
 	 * the note says how many there are and where all of them are. */
 	arr = cJSON_AddArrayToObject(o, "breaches");

@@ -91,6 +91,16 @@ cJSON *vx_history(const struct view_ctx *v, const struct agreement *a);
 void vx_add_terms_in_force(const struct view_ctx *v, const struct agreement *a,
     const cJSON *period, cJSON *terms);
 
+/* The review schedule of agreement i into o: "review" (the cycle in words, or
+ * "on <date>"), "next_review" (a date as the locale writes it, or ""),
+ * "next_review_iso" and "review_overdue" ("Review overdue since <date>", or ""
+ * when not overdue at the data-as-of date). */
+void vx_add_review(const struct view_ctx *v, cJSON *o, int i);
+/* The commentary of month ym (the month's text when agreement is NULL) into o
+ * as "commentary_html" ("" when none), its headings from level top. */
+void vx_add_commentary(const struct view_ctx *v, cJSON *o, int ym, const char *agreement,
+    int top);
+
 /* Month to date (SPEC §8): the notice "Month to date, as of …" of a partial
  * kpis.json period (caller frees), or NULL for a month that ended. */
 char *vx_mtd_notice(const struct view_ctx *v, const cJSON *period);

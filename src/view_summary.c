@@ -3,6 +3,7 @@
  * credits, the totals and what needs attention. One view model; the month's
  * report page (templates/summary.mustache) and the report PDF (pdf_summary.c)
  * both draw it. Every figure is read from the kpis tree. */
+#include "review.h"
 #include "view_int.h"
 
 #include <math.h>
@@ -472,8 +473,10 @@ row_of(const struct view_ctx *v, int i, int ym, cJSON *month_sums, int *met)
 	} else
 		cJSON_AddStringToObject(e, "credit", "–");
 	add_credit(month_sums, credit);
-	/* Filled by the review schedule (issue 13.2): shown only when true. */
-	cJSON_AddBoolToObject(e, "review_overdue", false);
+	/* The review schedule as of the publication's data-as-of (review.h),
+	 * as on the index and the agreement page. */
+	cJSON_AddBoolToObject(e, "review_overdue",
+	    agreement_review_overdue(a, review_asof_day(v->m, a)));
 	*met += goals(p) == 1;
 	return e;
 }

@@ -52,6 +52,12 @@ for f in "$TMP/src/agreements/"*.md; do
 	printf '# Vereinbarung\n\nDer Text dieser Vereinbarung, mit **Fettdruck**, einer Liste:\n\n- [ ] offen\n- [x] erledigt\n' >>"$TMP/fm"
 	mv "$TMP/fm" "$f"
 done
+# So is the month's commentary: German text, its sections kept.
+for f in "$TMP/src/commentary/"*.md; do
+	[ -f "$f" ] || continue
+	{ printf 'Kommentar zum Monat.\n'; grep '^## ' "$f" | sed 's/$/\n\nKommentar zur Vereinbarung./'; } >"$TMP/c"
+	mv "$TMP/c" "$f"
+done
 "$SLAREPORT" build "$TMP/src" -o "$TMP/pub" -q 2>"$TMP/build.err"
 check "German demo builds (exit 0)" test $? -eq 0
 P="$TMP/pub"
