@@ -147,8 +147,9 @@ static void
 quality(struct pdf_doc *d, struct lay_flow *f, const cJSON *q)
 {
 	struct lay_style body = pdf_style(LAY_REGULAR, PDF_BODY, PDF_INK);
+	struct lay_style strong = pdf_style(LAY_BOLD, PDF_BODY, PDF_INK);
 	const cJSON *probs = cJSON_GetObjectItemCaseSensitive(q, "problems"), *e;
-	struct lay_block *tb;
+	struct lay_block *tb, *b;
 	int row = 1;
 
 	pdf_heading(f, 1, pdf_label(d, "data_quality"), "quality-h", true);
@@ -157,6 +158,10 @@ quality(struct pdf_doc *d, struct lay_flow *f, const cJSON *q)
 		pdf_para(f, &body, pdf_label(d, "quality_clean"));
 	if (cJSON_GetArraySize(probs) == 0)
 		return;
+	/* The page folds the table under this label. */
+	b = pdf_para(f, &strong, pdf_label(d, "problems"));
+	b->space_before = 6;
+	b->keep_with_next = true;
 	tb = lay_table(f, 3, 1, true);
 	cell(tb, 0, 0, pdf_label(d, "file"), LAY_LEFT, true);
 	cell(tb, 0, 1, pdf_label(d, "line"), LAY_RIGHT, true);
@@ -191,13 +196,16 @@ section(struct pdf_doc *d, struct lay_flow *f, const cJSON *e, int ym)
 	lay_add(f, LAY_PAGEBREAK);
 	pdf_heading(f, 1, pdf_str(e, "title"), anchor, true);
 	free(anchor);
-	/* The order of the month page: the period under the title, then the kind. */
-	line = xasprintf("%s \xC2\xB7 %s \xC2\xB7 %s", pdf_str(am, "period_label"),
-	    pdf_str(e, "kind_label"), pdf_str(e, "status_label"));
+	/* The order of the month's page: kind and status in the heading, then
+	 * parties and breaches (its links to the details and the agreement are
+	 * for the screen); the period, which the agreement's month page puts
+	 * under its title, before the parties. */
+	line = xasprintf("%s \xC2\xB7 %s", pdf_str(e, "kind_label"), pdf_str(e, "status_label"));
 	pdf_para(f, &muted, line)->space_after = 2;
 	free(line);
-	line = xasprintf("%s \xE2\x86\x92 %s \xC2\xB7 %s %s", pdf_str(e, "provider"),
-	    pdf_str(e, "customer"), pdf_str(e, "breaches"), pdf_label(d, "breaches"));
+	line = xasprintf("%s \xC2\xB7 %s \xE2\x86\x92 %s \xC2\xB7 %s %s",
+	    pdf_str(am, "period_label"), pdf_str(e, "provider"), pdf_str(e, "customer"),
+	    pdf_str(e, "breaches"), pdf_label(d, "breaches"));
 	pdf_para(f, &muted, line)->keep_with_next = true;
 	free(line);
 	pdf_mtd_notice(f, pdf_str(cJSON_GetObjectItemCaseSensitive(am, "mtd"), "notice"));

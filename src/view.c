@@ -180,6 +180,12 @@ cell(const struct view_ctx *v, const cJSON *clock)
 	add_duration(v, c, "p90", cJSON_GetObjectItemCaseSensitive(clock, "p90_s"));
 	cJSON_AddStringToObject(c, "status", st);
 	cJSON_AddStringToObject(c, "status_label", status_label(v, st));
+	/* The status in words beside the colour, online and in print: "Goal
+	 * met", "Goal missed", or "No data" where there is no figure; nothing
+	 * beside a figure that has no goal (the totals). */
+	cJSON_AddStringToObject(c, "status_word", strcmp(st, "none") != 0 ||
+	    !cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(clock, "attainment")) ?
+	    status_label(v, st) : "");
 	return c;
 }
 
