@@ -313,9 +313,9 @@ pdf_chart(struct pdf_doc *d, struct lay_flow *f, const cJSON *chart)
 	}
 	free(anchor);
 	b = pdf_para(f, &small, pdf_str(chart, "summary"));
-	b->keep_with_next = true;
 	/* What the page folds under "Chart data": the label and the table's
-	 * caption, then the table. */
+	 * caption, kept with the table (the chart, its summary and the table
+	 * together are often taller than what is left of a page). */
 	table = cJSON_GetObjectItemCaseSensitive(chart, "table");
 	if (cJSON_IsObject(table)) {
 		struct lay_style lab = pdf_style(LAY_BOLD, PDF_SMALL, PDF_INK);

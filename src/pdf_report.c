@@ -179,9 +179,33 @@ quality(struct pdf_doc *d, struct lay_flow *f, const cJSON *q)
 	}
 }
 
+/* How the agreement's clocks are measured, as its month page and the
+ * brochure say it: a reader of the report meets "100%, n = 5" beside six
+ * items resolved and needs the rule (a clock counts in the month it ends). */
+static void
+measure(struct pdf_doc *d, struct lay_flow *f, const cJSON *list)
+{
+	struct lay_style st = pdf_style(LAY_REGULAR, PDF_BODY, PDF_INK);
+	const cJSON *e;
+	char *anchor;
+
+	if (cJSON_GetArraySize(list) == 0)
+		return;
+	anchor = pdf_anchor(d);
+	pdf_heading(f, 2, pdf_label(d, "how_we_measure"), anchor, false);
+	free(anchor);
+	cJSON_ArrayForEach(e, list) {
+		anchor = pdf_anchor(d);
+		pdf_heading(f, 4, pdf_str(e, "title"), anchor, false);
+		free(anchor);
+		pdf_para(f, &st, pdf_str(e, "text"))->align = LAY_JUSTIFY;
+	}
+}
+
 /* One agreement: the head of its block in the month's page (title, kind,
- * status, parties, breaches), then its month page up to the breaches: key
- * figures, terms, every chart, the breach table. */
+ * status, parties, breaches), then its month page: key figures, terms,
+ * every chart, the breach table, exclusions, month to date and how we
+ * measure (the data quality once, at the report's end). */
 static void
 section(struct pdf_doc *d, struct lay_flow *f, const cJSON *e, int ym)
 {
@@ -198,14 +222,14 @@ section(struct pdf_doc *d, struct lay_flow *f, const cJSON *e, int ym)
 	free(anchor);
 	/* The order of the month's page: kind and status in the heading, then
 	 * parties and breaches (its links to the details and the agreement are
-	 * for the screen); the period, which the agreement's month page puts
-	 * under its title, before the parties. */
-	line = xasprintf("%s \xC2\xB7 %s", pdf_str(e, "kind_label"), pdf_str(e, "status_label"));
+	 * for the screen); the period, which the agreement's month page has in
+	 * its heading after the kind, last in that line. */
+	line = xasprintf("%s \xC2\xB7 %s \xC2\xB7 %s", pdf_str(e, "kind_label"),
+	    pdf_str(e, "status_label"), pdf_str(am, "period_label"));
 	pdf_para(f, &muted, line)->space_after = 2;
 	free(line);
-	line = xasprintf("%s \xC2\xB7 %s \xE2\x86\x92 %s \xC2\xB7 %s %s",
-	    pdf_str(am, "period_label"), pdf_str(e, "provider"), pdf_str(e, "customer"),
-	    pdf_str(e, "breaches"), pdf_label(d, "breaches"));
+	line = xasprintf("%s \xE2\x86\x92 %s \xC2\xB7 %s %s", pdf_str(e, "provider"),
+	    pdf_str(e, "customer"), pdf_str(e, "breaches"), pdf_label(d, "breaches"));
 	pdf_para(f, &muted, line)->keep_with_next = true;
 	free(line);
 	pdf_mtd_notice(f, pdf_str(cJSON_GetObjectItemCaseSensitive(am, "mtd"), "notice"));
@@ -232,6 +256,7 @@ section(struct pdf_doc *d, struct lay_flow *f, const cJSON *e, int ym)
 		pdf_exclusions(d, f, cJSON_GetObjectItemCaseSensitive(am, "exclusions"));
 		/* Where the month's page has it: after the ledger. */
 		pdf_mtd(d, f, cJSON_GetObjectItemCaseSensitive(am, "mtd"));
+		measure(d, f, cJSON_GetObjectItemCaseSensitive(am, "measure"));
 	}
 	cJSON_Delete(am);
 	pdf_use_site(d, site);
