@@ -131,5 +131,62 @@ printf '<html><body><main><p>%s</p></main></body></html>\n' \
     "$(grep -m 1 -E '^[0-9]+(\.[0-9])?%$' "$TMP/blocks" | sed 's/^\([0-9]\)/9\1/')" >"$TMP/digit.html"
 $PARITY "$TMP/digit.html" "$pdf" >/dev/null 2>&1 && ko "a figure with an extra digit passes" || ok
 
+# ---- status in words, online and in print (issue 13 point 8) ----
+# From kpis.json, for every month: each satisfaction and volume judged
+# ("· Goal met" / "· Goal missed", German for the German agreement), an NPS
+# as a whole number; each attainment with a goal followed by its status word.
+"$SLAREPORT" build "$ROOT/sample-data" -q -o "$TMP/words" --format html,json,pdf >/dev/null 2>&1
+if python3 - "$TMP/words" >"$TMP/words.out" 2>&1 <<'EOF_PY'
+import json, re, subprocess, sys
+out = sys.argv[1]
+k = json.load(open(out + "/data/kpis.json"))
+de = {"facility-sales"}	# the demo's German agreement (locale: de)
+word = {True: "Goal met", False: "Goal missed"}
+wde = {True: "Ziel erreicht", False: "Ziel verfehlt"}
+bad = checked = 0
+def number(x, dec, g):
+    s = f"{abs(x):,.{dec}f}" if dec else f"{int(abs(x) + 0.5):,}"
+    if g:
+        s = s.replace(",", "X").replace(".", ",").replace("X", ".")
+    return ("-" if x < 0 else "") + s
+for a in k["agreements"]:
+    g = a["id"] in de
+    w = wde if g else word
+    for p in a["periods"]:
+        page = open(f"{out}/reports/{p['period']}/index.html", encoding="utf-8").read()
+        pdf = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8",
+            f"{out}/reports/{p['period']}/report.pdf", "-"], capture_output=True,
+            text=True).stdout
+        pdf = " ".join(pdf.split())
+        want = []
+        s = p.get("satisfaction")
+        if s and isinstance(s.get("met"), bool):
+            sc = s["score"]
+            txt = number(sc, 0, g) + " NPS" if s["scale"] == "nps" else number(sc, 1, g) + " CSAT %"
+            want.append(f"{txt} (≥ {s['target']}, n = {s['count']}) · {w[s['met']]}")
+        v = p.get("volume")
+        if v and isinstance(v.get("met"), bool):
+            want.append(f"{number(round(v['actual']), 0, g)} / {number(v['target'], 0, g)} · {w[v['met']]}")
+        for t in want:
+            checked += 1
+            if t not in page.replace("&nbsp;", " "):
+                bad += 1; print(f"{a['id']} {p['period']}: page lacks {t!r}")
+            if t not in pdf.replace("\u00a0", " "):
+                bad += 1; print(f"{a['id']} {p['period']}: report lacks {t!r}")
+        # Every clock with a goal: its attainment cell carries the word.
+        for r in p["severities"]:
+            for clk in ("response", "resolution"):
+                c = r.get(clk) or {}
+                if isinstance(c.get("goal_met"), bool):
+                    checked += 1
+                    n = c.get("met", 0) + c.get("breached", 0)
+                    pat = re.escape(w[c["goal_met"]]) + r"</span> <span class=\"n\">n&nbsp;=&nbsp;" + str(n) + "<"
+                    if not re.search(pat, page):
+                        bad += 1; print(f"{a['id']} {p['period']} {clk}: page cell lacks {w[c['goal_met']]} n = {n}")
+print(f"{checked} checked, {bad} bad")
+sys.exit(1 if bad or checked < 50 else 0)
+EOF_PY
+then ok; else ko "status in words:"; head -20 "$TMP/words.out"; fi
+
 printf 'parity: %d passed, %d failed\n' "$pass" "$fail"
 [ $fail -eq 0 ]
