@@ -172,7 +172,7 @@ quality(struct pdf_doc *d, struct lay_flow *f, const cJSON *q)
 		cell(tb, row++, 2, pdf_str(e, "message"), LAY_LEFT, false);
 	}
 	if (cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(q, "problems_more")) > 0) {
-		char *more = xasprintf("%s %s", pdf_str(q, "problems_more"),
+		char *more = xasprintf("+ %s %s", pdf_str(q, "problems_more"),
 		    pdf_label(d, "problems_more"));
 		pdf_para(f, &body, more)->space_before = 6;
 		free(more);
