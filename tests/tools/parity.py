@@ -19,7 +19,7 @@ punctuation do not count. A block is found when its words occur
 consecutively in the PDF's words; in order when found at or after the end
 of the previous block found in order.
 
-Prints "FILE: N blocks, F% found, O% in order" and each block missing or out
+Prints "FILE: N blocks, F% found, O% in order (f found, o in order)" and each block missing or out
 of order; exit 1 unless 100% and 100%. --show prints the blocks.
 """
 import html.parser
@@ -172,7 +172,8 @@ def main(argv):
     # Rounded down: one block short of 2,495 is 99.9%, not 100.0%.
     pf = math.floor(1000.0 * found / n) / 10 if n else 100.0
     po = math.floor(1000.0 * ordered / n) / 10 if n else 100.0
-    print(f"{page}: {n} blocks, {pf:.1f}% found, {po:.1f}% in order")
+    print(f"{page}: {n} blocks, {pf:.1f}% found, {po:.1f}% in order "
+          f"({found} found, {ordered} in order)")
     for m in bad:
         print("    " + m)
     return 0 if found == n and ordered == n else 1
