@@ -38,11 +38,15 @@ TOOL_BIN   = $(BUILD)/jsoncmp $(BUILD)/chartdump
 # Markdown and CommonMark spec examples through the PDF renderer (tests/e2e/pdf.sh).
 TOOL_BIN  += $(BUILD)/mdpdf $(BUILD)/htmltext
 
-# Debian packages every build and test needs (LIBRARIES.md), and the test tools.
+# Debian packages every build and test needs (LIBRARIES.md), and the test tools;
+# with npm (added by deps where no npm is on PATH: a NodeSource nodejs brings its
+# own) they are all a bare Debian 12 lacks. nodejs: Debian 12's 18 is enough
+# (node-check); chromium and Java (vnu-jar) for the web checks; ca-certificates
+# for npm ci's registry over TLS.
 DEB_PKGS   = build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
              libcairo2-dev libhpdf-dev libcjson-dev libyaml-dev libcriterion-dev \
              libglib2.0-dev libssl-dev libfontconfig-dev fonts-dejavu-core tzdata poppler-utils qpdf time \
-             chromium default-jre-headless nodejs \
+             chromium default-jre-headless nodejs ca-certificates \
              clang libclang-rt-14-dev valgrind cppcheck \
              python3 gzip
 
@@ -111,11 +115,22 @@ unit: $(BUILD)/unit-tests
 	$(BUILD)/unit-tests -j2
 
 # Node tools of the site's web checks (tests/web: vnu-jar, axe-core, playwright-core).
+# They need Node.js >= NODE_MIN and npm: Debian 12's own nodejs (18) and npm do
+# (playwright-core is pinned to 1.61.1, the last release that runs on Node 18).
+NODE_MIN   = 18
+node-check:
+	@v=$$(node --version 2>/dev/null | sed 's/^v//'); m=$${v%%.*}; \
+	case "$$m" in ''|*[!0-9]*) m=0;; esac; \
+	if [ "$$m" -lt $(NODE_MIN) ]; then \
+	    echo "tests/web needs Node.js >= $(NODE_MIN), found $${v:-none} (make deps installs Debian's nodejs)" >&2; exit 1; \
+	fi; \
+	command -v npm >/dev/null 2>&1 || { echo "tests/web needs npm, found none (make deps installs Debian's npm)" >&2; exit 1; }
+
 WEB_DEPS   = tests/web/node_modules/.package-lock.json
-$(WEB_DEPS): tests/web/package.json tests/web/package-lock.json
+$(WEB_DEPS): tests/web/package.json tests/web/package-lock.json | node-check
 	cd tests/web && npm ci --no-audit --no-fund
 
-e2e: $(BIN) $(GEN) $(TOOL_BIN) $(WEB_DEPS)
+e2e: $(BIN) $(GEN) $(TOOL_BIN) node-check $(WEB_DEPS)
 	SLAREPORT=./$(BIN) SLAGEN=./$(GEN) JSONCMP=./$(BUILD)/jsoncmp sh tests/run-e2e.sh
 	@# Each area's own end-to-end script (site, PDF, importers, …); all run, any failure fails.
 	@rc=0; for t in tests/e2e/*.sh; do [ -f "$$t" ] || continue; \
@@ -219,4 +234,4 @@ clean:
 	rm -rf build build-asan build-tsan build-fuzz slareport gen/slagen public sample-data.tmp
 
 .PHONY: all unit e2e check test check-asan check-tsan bench bench-compare bench-site demo demo-restate deps install clean sample-data \
-	fuzz fuzz-bins memcheck lint
+	fuzz fuzz-bins memcheck lint node-check

@@ -48,6 +48,7 @@ struct clk {
 	int end_sev;			/* severity and value at the last end */
 	int64_t end_acc;
 	int pidx;			/* month of the last instant processed */
+	int breach_p;			/* month of the breach, when breached */
 	struct hist *h;
 	size_t nh, caph;
 };
@@ -280,6 +281,7 @@ breach(struct replay *rp, struct clk *c, sla_time b)
 	int p = period_of(c->pt, b);
 
 	c->breached = true;
+	c->breach_p = p;
 	if ((f = new_fact(rp, c, FACT_BREACH, p, c->sev)) == NULL)
 		return;
 	f->at = b;
@@ -365,9 +367,30 @@ static void
 month_end(struct replay *rp, struct clk *c, int p)
 {
 	struct fact *f;
+	int64_t tg;
+	sla_time e;
 
 	if (!c->started || c->skip)
 		return;
+	/* How far over the target the breach of this month is at its end: the
+	 * executive summary lists those furthest over. Counted before any event
+	 * at or after E, so later events never change it. */
+	e = c->pt->start[p + 1];
+	/* A breach before E is dated now, as the next event would (advance). */
+	if (running(rp, c) && !c->breached && (tg = target_of(c)) >= 0) {
+		int64_t need = tg - c->acc + 1;
+		sla_time b = need <= 0 ? c->seg : calendar_reach(cal_of(rp, c), c->seg, need);
+		if (b < e)
+			breach(rp, c, b);
+	}
+	if (c->breached && c->breach_p == p && (tg = target_of(c)) >= 0) {
+		int64_t acc = !c->live ? c->end_acc : c->acc + (running(rp, c) && e > c->seg ?
+		    calendar_business_seconds(cal_of(rp, c), c->seg, e) : 0);
+		if ((f = new_fact(rp, c, FACT_OVER, p, c->sev)) != NULL) {
+			f->item = ev(rp, rp->it->first)->item;
+			f->seconds = acc > tg ? acc - tg : 0;
+		}
+	}
 	if (c->live) {
 		if (c->role != ROLE_RESPONSE)
 			new_fact(rp, c, FACT_BACKLOG, p, c->sev);

@@ -38,7 +38,10 @@ enum fact_kind {
 				   period: at, item, title; team holds the reason */
 	FACT_DUE		/* month in progress: a running clock breaches at
 				   `at`, before the month ends, if nothing happens;
-				   item, title, team (holding it now) */
+				   item, title, team (holding it now) */,
+	FACT_OVER		/* the end of the month a clock breached in: seconds =
+				   business seconds past its target by then (by its
+				   end, if it ended first); item */
 };
 
 /* One outcome of one item for one agreement and period. */
@@ -49,7 +52,7 @@ struct fact {
 	int agreement;
 	int period;		/* index into the agreement's period table */
 	int sev;		/* index of the severity it counts under; -1 none */
-	int64_t seconds;	/* FACT_ENDED: accumulated business seconds */
+	int64_t seconds;	/* FACT_ENDED: accumulated business seconds; FACT_OVER */
 	int reassignments;	/* FACT_ENDED: team changes before the period end */
 	double num;		/* FACT_OPENED: value of the opened event; FACT_RATED: score */
 	sla_time at;		/* FACT_BREACH: breach instant */

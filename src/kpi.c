@@ -227,7 +227,20 @@ add_breach(struct engine *g, struct kpi_period *P, size_t *cap, struct fact *f)
 	b->at = f->at;
 	b->nseg = f->nseg;
 	b->seg = f->seg;
+	b->over_s = -1;
 	f->seg = NULL;	/* taken */
+}
+
+/* The item's breach of the month, among the last added (an item's facts
+ * come together, in order): how far over it is at the month's end. */
+static void
+set_over(struct kpi_period *P, const struct fact *f)
+{
+	for (size_t k = P->nbreaches; k-- > 0 && P->breaches[k].item == f->item;)
+		if (P->breaches[k].clock == f->clock) {
+			P->breaches[k].over_s = f->seconds;
+			return;
+		}
 }
 
 static void
@@ -317,6 +330,9 @@ add_fact(struct engine *g, struct fact *f)
 			sums->ended[p]++;
 		}
 		break;
+	case FACT_OVER:
+		set_over(P, f);
+		break;
 	case FACT_BACKLOG:
 		tot->backlog++;
 		if (row != NULL)
@@ -398,6 +414,7 @@ excluded_from(const struct engine *g, const struct fact *f, sla_time xat)
 {
 	switch (f->kind) {
 	case FACT_BREACH:
+	case FACT_OVER:
 	case FACT_ENDED:
 	case FACT_REOPENED:
 	case FACT_RESOLVED:

@@ -44,6 +44,8 @@ struct kpi_breach {
 	sla_time at;
 	size_t nseg;
 	struct kpi_segment *seg;	/* the clock from its start up to the breach */
+	int64_t over_s;			/* business seconds past the target at the
+					   month's end (or the clock's end); -1 unknown */
 };
 
 /* Resolution-time histogram for the distribution chart: bin i (< 20) counts the

@@ -126,6 +126,10 @@ breach_json(const struct kpi_breach *b, const struct agreement *a, const struct 
 	cJSON_AddStringToObject(o, "clock", b->clock == KPI_RESPONSE ? "response" : "resolution");
 	cJSON_AddItemToObject(o, "at", stamp(b->at));
 	cJSON_AddItemToObject(o, "team", str_or_null(strtab_get(m->strings, b->team)));
+	if (b->over_s >= 0)
+		cJSON_AddNumberToObject(o, "over_s", (double)b->over_s);
+	else
+		cJSON_AddNullToObject(o, "over_s");
 	tl = cJSON_AddArrayToObject(o, "timeline");
 	for (k = 0; k < b->nseg; k++) {
 		cJSON *s = cJSON_CreateObject();

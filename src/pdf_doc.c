@@ -383,11 +383,17 @@ static struct lay_flow *
 toc_flow(struct pdf_doc *d, const struct lay_result *body, int offset)
 {
 	struct lay_flow *f = lay_flow_new();
-	struct lay_block *tb;
+	struct lay_block *tb, *h;
 	int row = 0;
 	static const double frac[2] = {0.9, 0.1};
 
-	pdf_heading(f, 1, pdf_label(d, "pdf.contents"), "contents", false)->space_after = 16;
+	/* The summary first, the contents under it: no page of contents alone. */
+	if (d->front_summary != NULL)
+		pdf_summary(d, f, d->front_summary);
+	h = pdf_heading(f, 1, pdf_label(d, "pdf.contents"), "contents", false);
+	h->space_after = 16;
+	if (d->front_summary != NULL)
+		h->space_before = 18;
 	tb = lay_table(f, 2, 0, false);
 	lay_table_fix(tb, frac);
 	for (size_t i = 0; i < body->nmarks; i++) {

@@ -26,6 +26,9 @@ struct pdf_doc {
 	int serial;			/* makes anchors unique */
 	const char *file;		/* diagnostics name this (the agreement) */
 	int verbosity;
+	/* The report's executive summary (view_summary), drawn on the page after
+	 * the cover with the contents following it on the same page; NULL: none. */
+	const cJSON *front_summary;
 	double started, started_cpu;	/* ms, when the current file was begun */
 };
 
@@ -64,6 +67,9 @@ void pdf_restated(struct pdf_doc *d, struct lay_flow *f, const cJSON *restated);
 /* The cover: title, a line under it, facts [{label, value}], organisation. */
 void pdf_cover(struct pdf_doc *d, struct lay_flow *f, const char *title,
     const char *subline, const cJSON *facts);
+
+/* The executive summary block of a month (pdf_summary.c). */
+void pdf_summary(struct pdf_doc *d, struct lay_flow *f, const cJSON *summary);
 
 /* Lays out cover + table of contents + body, draws them with the running
  * header and footer and publishes the file at relpath. Returns 0 or errno. */

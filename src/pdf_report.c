@@ -1,6 +1,7 @@
-/* pdf_report.c: the monthly management report — cover, status of every
- * agreement at a glance, a section per agreement (key figures, terms, chart,
- * breaches) and the data quality — from the month's view model. */
+/* pdf_report.c: the monthly management report — cover, the executive
+ * summary with the contents under it (pdf_summary.c), a section per agreement
+ * (key figures, terms, chart, breaches) and the data quality — from the
+ * month's view model. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,43 +31,6 @@ cell(struct lay_block *tb, int row, int col, const char *text, enum lay_align al
 		st.size = 7;
 	c->align = al;
 	lay_text(c, &st, text, strlen(text));
-}
-
-static void
-glance(struct pdf_doc *d, struct lay_flow *f, const cJSON *agreements)
-{
-	struct lay_block *tb = lay_table(f, 6, 1, true);
-	const char *heads[6] = {pdf_label(d, "agreement"), pdf_label(d, "kind"),
-		pdf_label(d, "status"), pdf_label(d, "response"), pdf_label(d, "resolution"),
-		pdf_label(d, "breaches")};
-	const cJSON *e;
-	int row = 1;
-
-	tb->space_after = 10;
-	for (int k = 0; k < 6; k++)
-		cell(tb, 0, k, heads[k], k >= 3 ? LAY_RIGHT : LAY_LEFT, true);
-	cJSON_ArrayForEach(e, agreements) {
-		const cJSON *total = cJSON_GetObjectItemCaseSensitive(e, "total");
-		char *link = xasprintf("#a-%s", pdf_str(e, "id"));
-		struct lay_style st = small(false);
-		struct lay_block *c = lay_cell(tb, row, 0);
-
-		st.link = link;
-		st.color = PDF_LINK;
-		lay_text(c, &st, pdf_str(e, "title"), strlen(pdf_str(e, "title")));
-		free(link);
-		/* The overview is in the site's language, whatever an agreement's. */
-		cell(tb, row, 1, pdf_label(d, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e,
-		    "is_ola")) ? "ola" : "sla"), LAY_LEFT, false);
-		cell(tb, row, 2, pdf_label(d, strcmp(pdf_str(e, "status"), "ok") == 0 ? "goal_met" :
-		    strcmp(pdf_str(e, "status"), "miss") == 0 ? "goal_missed" : "no_data"),
-		    LAY_LEFT, false);
-		cell(tb, row, 3, pdf_str(cJSON_GetObjectItemCaseSensitive(total, "response"),
-		    "attainment"), LAY_RIGHT, false);
-		cell(tb, row, 4, pdf_str(cJSON_GetObjectItemCaseSensitive(total, "resolution"),
-		    "attainment"), LAY_RIGHT, false);
-		cell(tb, row++, 5, pdf_str(e, "breaches"), LAY_RIGHT, false);
-	}
 }
 
 /* The first and last instant of a breached clock's timeline. */
@@ -207,7 +171,7 @@ measure(struct pdf_doc *d, struct lay_flow *f, const cJSON *list)
  * every chart, the breach table, exclusions, month to date and how we
  * measure (the data quality once, at the report's end). */
 static void
-section(struct pdf_doc *d, struct lay_flow *f, const cJSON *e, int ym)
+section(struct pdf_doc *d, struct lay_flow *f, const cJSON *e, int ym, bool first)
 {
 	struct lay_style muted = pdf_style(LAY_REGULAR, PDF_BODY, PDF_MUTED);
 	const char *id = pdf_str(e, "id");
@@ -217,7 +181,9 @@ section(struct pdf_doc *d, struct lay_flow *f, const cJSON *e, int ym)
 	cJSON *am = i >= 0 ? view_agreement_month(d->v, i, ym) : NULL;
 	const cJSON *c;
 
-	lay_add(f, LAY_PAGEBREAK);
+	/* The month's notices open the body: the first section goes on with them. */
+	if (!first)
+		lay_add(f, LAY_PAGEBREAK);
 	pdf_heading(f, 1, pdf_str(e, "title"), anchor, true);
 	free(anchor);
 	/* The order of the month's page: kind and status in the heading, then
@@ -308,15 +274,17 @@ pdf_report(struct pdf_doc *d, int ym, struct publish *p)
 	}
 	pdf_cover(d, cover, pdf_label(d, "month_report"), pdf_str(rv, "period_label"), facts);
 
-	pdf_heading(body, 1, pdf_label(d, "status_at_glance"), "glance", true);
+	/* The executive summary replaces the table "at a glance": on the page
+	 * after the cover, the contents under it (pdf_finish). */
+	d->front_summary = cJSON_GetObjectItemCaseSensitive(rv, "summary");
 	pdf_mtd_notice(body, pdf_str(rv, "mtd_notice"));
 	pdf_restated(d, body, cJSON_GetObjectItemCaseSensitive(rv, "restated"));
-	glance(d, body, ags);
 	cJSON_ArrayForEach(e, ags)
-		section(d, body, e, ym);
+		section(d, body, e, ym, e == ags->child);
 	lay_add(body, LAY_PAGEBREAK);
 	quality(d, body, cJSON_GetObjectItemCaseSensitive(rv, "quality"));
 	err = pdf_finish(d, cover, body, head, p, relpath);
+	d->front_summary = NULL;
 out:
 	pdf_dev_free(d->dev);
 	d->dev = NULL;

@@ -534,6 +534,7 @@ view_month_report(const struct view_ctx *v, int ym)
 	cJSON_AddItemToObject(o, "restated", vx_restated(v, ym, NULL));
 	free(notice);
 	cJSON_AddItemToObject(o, "quality", vx_quality(v));
+	cJSON_AddItemToObject(o, "summary", view_summary(v, ym));
 	return o;
 }
 

@@ -79,6 +79,7 @@ struct cJSON;
 struct i18n;
 struct model;
 struct view_ctx;
+struct scene;
 
 /* A breach table lists at most this many breaches (an agreement's month: the
  * first, a team: the most recent); the page then says how many there are and
@@ -126,6 +127,53 @@ struct cJSON *view_agreement(const struct view_ctx *v, int agreement);
 struct cJSON *view_month_report(const struct view_ctx *v, int ym);
 struct cJSON *view_agreement_month(const struct view_ctx *v, int agreement, int ym);
 struct cJSON *view_team(const struct view_ctx *v, int team);
+
+/* The executive summary of month ym (view_summary.c), "summary" of the
+ * month_report tree:
+ *   {title, so_far bool (ym is the month in progress), t {labels},
+ *    rows [{id, title, rag "red"|"amber"|"green"|"grey", rag_label (the colour
+ *      in words, and why when red), attainment "94.4%"|"–" (pooled resolution),
+ *      change "+1.2 pts"|"–", change_class, spark {points [12 numbers|null],
+ *      text (its text alternative), svg_html (with_svg)}, breaches (number),
+ *      credit "600.00 EUR"|"–", review_overdue bool (false: issue 13.2 fills it)}],
+ *    totals [{label, value}] (credits this month, year to date, agreements met),
+ *    met (number), streaks [{id, title, months, text}], has_streaks,
+ *    worst [{agreement, agreement_title, id, title, clock, clock_label, at,
+ *      over_s, over "3h 12m over"}], has_worst}
+ * RAG: red when a credit is owed or a severity-1 goal is missed (severity 1:
+ * the key 1, else the agreement's first severity), amber when another goal is
+ * missed, green when every goal with data is met, grey without data. */
+#define VIEW_SPARK_MONTHS 12
+#define VIEW_SPARK_W 72.0	/* points */
+#define VIEW_SPARK_H 16.0
+#define VIEW_STREAK_MIN 3	/* months running that make the attention list */
+#define VIEW_WORST_BREACHES 10
+enum view_rag { VIEW_RAG_GREY, VIEW_RAG_GREEN, VIEW_RAG_AMBER, VIEW_RAG_RED };
+struct cJSON *view_summary(const struct view_ctx *v, int ym);
+/* The parts, testable alone. The RAG status of a kpis.json period (and why it
+ * is red, either may be NULL); its name "grey"… */
+enum view_rag view_rag(const struct cJSON *period, bool *credit_owed, bool *sev1_missed);
+const char *view_rag_name(enum view_rag r);
+/* Pooled resolution attainment of now minus prev in points (not rounded);
+ * false when either month has none. */
+bool view_change_points(const struct cJSON *now, const struct cJSON *prev, double *points);
+/* The pooled resolution attainment of the 12 months to ym of a kpis.json
+ * agreement, oldest first, NAN where a month has none; returns how many have. */
+int view_spark_points(const struct cJSON *agreement, int ym, double out[VIEW_SPARK_MONTHS]);
+/* How many months running, back from ym, the agreement missed a goal; a month
+ * with every goal met or without data ends the run, the month in progress is
+ * passed over. */
+int view_miss_streak(const struct cJSON *agreement, int ym);
+/* The max breaches of month ym furthest over their target (kpis.json
+ * over_s), as kpis.json breaches with "agreement" added, furthest first,
+ * then in kpis.json order. */
+struct cJSON *view_worst_breaches(const struct cJSON *kpis, int ym, int max);
+/* The sparkline of view_spark_points as a scene of w x h points (caller frees
+ * with scene_free). */
+struct scene *view_sparkline(const double pts[VIEW_SPARK_MONTHS], double w, double h);
+/* The same drawn into s in the box at (x, y) of w x h points. */
+void view_sparkline_draw(struct scene *s, const double pts[VIEW_SPARK_MONTHS], double x,
+    double y, double w, double h);
 
 /* A safe file-name slug of free text: lower-case ASCII letters, digits and
  * single '-', at most 60 bytes, never empty. The caller frees it. */

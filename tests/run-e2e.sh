@@ -69,6 +69,35 @@ for dir in "$TESTS"/kpi/*/; do
 	fi
 done
 
+# ---- restatements: before/ published, then the case into the same OUT (tests/kpi/README.md) ----
+for dir in "$TESTS"/kpi/*/; do
+	[ -d "$dir/before" ] || continue
+	name=$(basename "$dir")
+	out="$TMP/restate-$name"
+	args=$(cat "$dir/args" 2>/dev/null)
+	want=$(cat "$dir/expected-rc" 2>/dev/null || echo 0)
+	if ! "$SLAREPORT" build "$dir/before" -q -o "$out" --format json 2>"$TMP/restate.err"; then
+		ko "kpi/$name: the first publication failed"; sed 's/^/    /' "$TMP/restate.err"; continue
+	fi
+	cp -R "$out" "$out.first"
+	# shellcheck disable=SC2086
+	"$SLAREPORT" build "$dir" -q -o "$out" --format json $args 2>"$TMP/restate.err"
+	expect_rc "kpi/$name: second publication" "$want" $?
+	if [ -f "$dir/expected-restatements.json" ]; then
+		if "$JSONCMP" "$dir/expected-restatements.json" "$out/data/restatements.json" >"$TMP/diff"; then ok; else
+			ko "kpi/$name: data/restatements.json:"; sed 's/^/    /' "$TMP/diff"
+		fi
+	fi
+	if [ -f "$dir/expected-stderr.txt" ]; then
+		if diff -u "$dir/expected-stderr.txt" "$TMP/restate.err" >"$TMP/diff"; then ok; else
+			ko "kpi/$name: stderr differs:"; sed 's/^/    /' "$TMP/diff"
+		fi
+	fi
+	if [ "$want" -ne 0 ]; then
+		diff -r "$out.first" "$out" >/dev/null && ok || ko "kpi/$name: a refused build changed OUT"
+	fi
+done
+
 # ---- the demo company ----
 SAMPLE="$TESTS/../sample-data"
 if [ -x "$SLAGEN" ]; then

@@ -198,9 +198,11 @@ pdftotext -raw -enc UTF-8 "$rep" - 2>/dev/null | tr '\n' ' ' >"$TMP/cut.txt"
 grep -qF "Breaches Showing the first 200 of 250 breaches. All of them are in breaches.csv Item " "$TMP/cut.txt" \
     && ok || ko "cut breach table: the note under the heading"
 # The rows: the first 200 tickets by breach instant, not one more.
-rows=$(grep -oE 'T-[0-9]{4} Ticket' "$TMP/cut.txt" | wc -l)
+# (The executive summary before it lists the 10 furthest over: not counted.)
+sed 's/^.*Breaches Showing the first 200 of 250 breaches//' "$TMP/cut.txt" >"$TMP/cut-table.txt"
+rows=$(grep -oE 'T-[0-9]{4} Ticket' "$TMP/cut-table.txt" | wc -l)
 [ "$rows" -eq 200 ] && ok || ko "cut breach table: $rows rows in the report, want 200"
-grep -qF 'T-0199 Ticket 199' "$TMP/cut.txt" && ! grep -qF 'T-0200 Ticket' "$TMP/cut.txt" \
+grep -qF 'T-0199 Ticket 199' "$TMP/cut-table.txt" && ! grep -qF 'T-0200 Ticket' "$TMP/cut-table.txt" \
     && ok || ko "cut breach table: not the first 200"
 if sh "$TESTS/pdf/parity.sh" "$TMP/cut" "$BUILD/htmltext" >"$TMP/parity" 2>&1; then ok; else
 	ko "HTML/PDF parity with a cut breach table:"; grep -v ', 0 missing$' "$TMP/parity" | sed 's/^/    /' | head -20
