@@ -250,6 +250,7 @@ pdf_data_table(struct pdf_doc *d, struct lay_flow *f, const cJSON *table)
 		return;
 	h.size = st.size = PDF_SMALL;
 	tb = lay_table(f, n, 1, true);
+	tb->space_before = 2;
 	tb->space_after = 10;
 	tb->keep_together = true;
 	k = 0;
@@ -320,12 +321,16 @@ pdf_chart(struct pdf_doc *d, struct lay_flow *f, const cJSON *chart)
 	if (cJSON_IsObject(table)) {
 		struct lay_style lab = pdf_style(LAY_BOLD, PDF_SMALL, PDF_INK);
 		struct lay_style cap = pdf_style(LAY_REGULAR, PDF_SMALL, PDF_MUTED);
+		/* The gaps as space before: what keeps a chain together counts
+		 * those, not the space after. */
 		b = pdf_para(f, &lab, pdf_label(d, "chart_data"));
 		b->space_before = 4;
+		b->space_after = 0;
 		b->keep_with_next = true;
 		if (*pdf_str(table, "caption") != '\0') {
 			b = pdf_para(f, &cap, pdf_str(table, "caption"));
-			b->space_after = 2;
+			b->space_before = 4;
+			b->space_after = 0;
 			b->keep_with_next = true;
 		}
 	}
