@@ -227,6 +227,11 @@ table_min_height(struct lay_ctx *c, const struct lay_block *b)
 	struct tab tb;
 	double h = 0;
 
+	/* A table kept together moves whole: what is kept with it (a heading,
+	 * a caption) must count all of it, or it stays behind alone. */
+	if (b->keep_together)
+		upto = t->nrows;
+
 	tab_init(c, b, &tb, upto);
 	for (int r = 0; r < upto; r++)
 		h += tb.rowh[r];

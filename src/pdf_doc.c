@@ -134,7 +134,8 @@ pdf_kv_table(struct lay_flow *f, const cJSON *pairs, const char *kkey, const cha
 	}
 }
 
-/* The attainment, coloured by whether the goal was met, and n. */
+/* The attainment, coloured by whether the goal was met, the status in words
+ * (kpi_cell.mustache's status_word: grey print keeps it), and n. */
 static void
 attainment_cell(struct lay_block *tb, int row, int col, const cJSON *cell, bool bold)
 {
@@ -151,6 +152,12 @@ attainment_cell(struct lay_block *tb, int row, int col, const cJSON *cell, bool 
 		st.color = MISS_RED;
 	c->align = LAY_RIGHT;
 	lay_text(c, &st, pdf_str(cell, "attainment"), strlen(pdf_str(cell, "attainment")));
+	if (*pdf_str(cell, "status_word") != '\0') {
+		struct lay_style w = st;
+		w.font = strcmp(status, "miss") == 0 ? LAY_BOLD : LAY_REGULAR;
+		lay_text(c, &n, " ", 1);
+		lay_text(c, &w, pdf_str(cell, "status_word"), strlen(pdf_str(cell, "status_word")));
+	}
 	lay_text(c, &n, " ", 1);
 	lay_text(c, &n, count, strlen(count));
 	free(count);
@@ -243,6 +250,7 @@ pdf_data_table(struct pdf_doc *d, struct lay_flow *f, const cJSON *table)
 		return;
 	h.size = st.size = PDF_SMALL;
 	tb = lay_table(f, n, 1, true);
+	tb->space_before = 2;
 	tb->space_after = 10;
 	tb->keep_together = true;
 	k = 0;
@@ -274,6 +282,7 @@ pdf_chart(struct pdf_doc *d, struct lay_flow *f, const cJSON *chart)
 	const char *kind = pdf_str(chart, "kind");
 	struct lay_style small = pdf_style(LAY_ITALIC, PDF_SMALL, PDF_MUTED);
 	struct chart *c = NULL;
+	const cJSON *table;
 	struct lay_block *b;
 	char *anchor = pdf_anchor(d);
 	int k;
@@ -305,8 +314,27 @@ pdf_chart(struct pdf_doc *d, struct lay_flow *f, const cJSON *chart)
 	}
 	free(anchor);
 	b = pdf_para(f, &small, pdf_str(chart, "summary"));
-	b->keep_with_next = true;
-	pdf_data_table(d, f, cJSON_GetObjectItemCaseSensitive(chart, "table"));
+	/* What the page folds under "Chart data": the label and the table's
+	 * caption, kept with the table (the chart, its summary and the table
+	 * together are often taller than what is left of a page). */
+	table = cJSON_GetObjectItemCaseSensitive(chart, "table");
+	if (cJSON_IsObject(table)) {
+		struct lay_style lab = pdf_style(LAY_BOLD, PDF_SMALL, PDF_INK);
+		struct lay_style cap = pdf_style(LAY_REGULAR, PDF_SMALL, PDF_MUTED);
+		/* The gaps as space before: what keeps a chain together counts
+		 * those, not the space after. */
+		b = pdf_para(f, &lab, pdf_label(d, "chart_data"));
+		b->space_before = 4;
+		b->space_after = 0;
+		b->keep_with_next = true;
+		if (*pdf_str(table, "caption") != '\0') {
+			b = pdf_para(f, &cap, pdf_str(table, "caption"));
+			b->space_before = 4;
+			b->space_after = 0;
+			b->keep_with_next = true;
+		}
+	}
+	pdf_data_table(d, f, table);
 }
 
 void

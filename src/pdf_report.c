@@ -111,8 +111,9 @@ static void
 quality(struct pdf_doc *d, struct lay_flow *f, const cJSON *q)
 {
 	struct lay_style body = pdf_style(LAY_REGULAR, PDF_BODY, PDF_INK);
+	struct lay_style strong = pdf_style(LAY_BOLD, PDF_BODY, PDF_INK);
 	const cJSON *probs = cJSON_GetObjectItemCaseSensitive(q, "problems"), *e;
-	struct lay_block *tb;
+	struct lay_block *tb, *b;
 	int row = 1;
 
 	pdf_heading(f, 1, pdf_label(d, "data_quality"), "quality-h", true);
@@ -121,6 +122,10 @@ quality(struct pdf_doc *d, struct lay_flow *f, const cJSON *q)
 		pdf_para(f, &body, pdf_label(d, "quality_clean"));
 	if (cJSON_GetArraySize(probs) == 0)
 		return;
+	/* The page folds the table under this label. */
+	b = pdf_para(f, &strong, pdf_label(d, "problems"));
+	b->space_before = 6;
+	b->keep_with_next = true;
 	tb = lay_table(f, 3, 1, true);
 	cell(tb, 0, 0, pdf_label(d, "file"), LAY_LEFT, true);
 	cell(tb, 0, 1, pdf_label(d, "line"), LAY_RIGHT, true);
@@ -131,16 +136,40 @@ quality(struct pdf_doc *d, struct lay_flow *f, const cJSON *q)
 		cell(tb, row++, 2, pdf_str(e, "message"), LAY_LEFT, false);
 	}
 	if (cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(q, "problems_more")) > 0) {
-		char *more = xasprintf("%s %s", pdf_str(q, "problems_more"),
+		char *more = xasprintf("+ %s %s", pdf_str(q, "problems_more"),
 		    pdf_label(d, "problems_more"));
 		pdf_para(f, &body, more)->space_before = 6;
 		free(more);
 	}
 }
 
+/* How the agreement's clocks are measured, as its month page and the
+ * brochure say it: a reader of the report meets "100%, n = 5" beside six
+ * items resolved and needs the rule (a clock counts in the month it ends). */
+static void
+measure(struct pdf_doc *d, struct lay_flow *f, const cJSON *list)
+{
+	struct lay_style st = pdf_style(LAY_REGULAR, PDF_BODY, PDF_INK);
+	const cJSON *e;
+	char *anchor;
+
+	if (cJSON_GetArraySize(list) == 0)
+		return;
+	anchor = pdf_anchor(d);
+	pdf_heading(f, 2, pdf_label(d, "how_we_measure"), anchor, false);
+	free(anchor);
+	cJSON_ArrayForEach(e, list) {
+		anchor = pdf_anchor(d);
+		pdf_heading(f, 4, pdf_str(e, "title"), anchor, false);
+		free(anchor);
+		pdf_para(f, &st, pdf_str(e, "text"))->align = LAY_JUSTIFY;
+	}
+}
+
 /* One agreement: the head of its block in the month's page (title, kind,
- * status, parties, breaches), then its month page up to the breaches: key
- * figures, terms, every chart, the breach table. */
+ * status, parties, breaches), then its month page: key figures, terms,
+ * every chart, the breach table, exclusions, month to date and how we
+ * measure (the data quality once, at the report's end). */
 static void
 section(struct pdf_doc *d, struct lay_flow *f, const cJSON *e, int ym, bool first)
 {
@@ -157,9 +186,12 @@ section(struct pdf_doc *d, struct lay_flow *f, const cJSON *e, int ym, bool firs
 		lay_add(f, LAY_PAGEBREAK);
 	pdf_heading(f, 1, pdf_str(e, "title"), anchor, true);
 	free(anchor);
-	/* The order of the month page: the period under the title, then the kind. */
-	line = xasprintf("%s \xC2\xB7 %s \xC2\xB7 %s", pdf_str(am, "period_label"),
-	    pdf_str(e, "kind_label"), pdf_str(e, "status_label"));
+	/* The order of the month's page: kind and status in the heading, then
+	 * parties and breaches (its links to the details and the agreement are
+	 * for the screen); the period, which the agreement's month page has in
+	 * its heading after the kind, last in that line. */
+	line = xasprintf("%s \xC2\xB7 %s \xC2\xB7 %s", pdf_str(e, "kind_label"),
+	    pdf_str(e, "status_label"), pdf_str(am, "period_label"));
 	pdf_para(f, &muted, line)->space_after = 2;
 	free(line);
 	line = xasprintf("%s \xE2\x86\x92 %s \xC2\xB7 %s %s", pdf_str(e, "provider"),
@@ -191,6 +223,7 @@ section(struct pdf_doc *d, struct lay_flow *f, const cJSON *e, int ym, bool firs
 		pdf_exclusions(d, f, cJSON_GetObjectItemCaseSensitive(am, "exclusions"));
 		/* Where the month's page has it: after the ledger. */
 		pdf_mtd(d, f, cJSON_GetObjectItemCaseSensitive(am, "mtd"));
+		measure(d, f, cJSON_GetObjectItemCaseSensitive(am, "measure"));
 	}
 	cJSON_Delete(am);
 	pdf_use_site(d, site);

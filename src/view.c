@@ -180,6 +180,12 @@ cell(const struct view_ctx *v, const cJSON *clock)
 	add_duration(v, c, "p90", cJSON_GetObjectItemCaseSensitive(clock, "p90_s"));
 	cJSON_AddStringToObject(c, "status", st);
 	cJSON_AddStringToObject(c, "status_label", status_label(v, st));
+	/* The status in words beside the colour, online and in print: "Goal
+	 * met", "Goal missed", or "No data" where there is no figure; nothing
+	 * beside a figure that has no goal (the totals). */
+	cJSON_AddStringToObject(c, "status_word", strcmp(st, "none") != 0 ||
+	    !cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(clock, "attainment")) ?
+	    status_label(v, st) : "");
 	return c;
 }
 
@@ -227,6 +233,15 @@ add_term(cJSON *arr, const char *label, const char *value)
 	cJSON_AddItemToArray(arr, t);
 }
 
+/* A term against its goal, judged in words (" · Goal met", " · Goal
+ * missed") as the attainment cells are; nothing when it was not judged. */
+static void
+judged(const struct view_ctx *v, struct strbuf *sb, const cJSON *met)
+{
+	if (cJSON_IsBool(met))
+		strbuf_printf(sb, " \xC2\xB7 %s", status_label(v, vx_status(met)));
+}
+
 cJSON *
 vx_terms(const struct view_ctx *v, const cJSON *p)
 {
@@ -238,7 +253,7 @@ vx_terms(const struct view_ctx *v, const cJSON *p)
 		i18n_number(v->loc, &sb, num(x, "actual"), 0);
 		strbuf_puts(&sb, " / ");
 		i18n_number(v->loc, &sb, num(x, "target"), 0);
-		strbuf_puts(&sb, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(x, "met")) ? " ✓" : " ✗");
+		judged(v, &sb, cJSON_GetObjectItemCaseSensitive(x, "met"));
 		add_term(arr, vx_label(v, "volume"), sb.data);
 		strbuf_free(&sb);
 	}
@@ -246,15 +261,19 @@ vx_terms(const struct view_ctx *v, const cJSON *p)
 		const cJSON *score = cJSON_GetObjectItemCaseSensitive(x, "score");
 		const char *scale = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(x, "scale"));
 		struct strbuf sc = {0}, tg = {0}, n = {0};
+		bool nps = scale != NULL && strcmp(scale, "nps") == 0;
+		/* An NPS is a whole number from -100 to 100 as its scale has it;
+		 * CSAT a percentage to one decimal. */
 		if (cJSON_IsNumber(score))
-			i18n_number(v->loc, &sc, score->valuedouble, 1);
+			i18n_number(v->loc, &sc, score->valuedouble, nps ? 0 : 1);
 		else
 			strbuf_puts(&sc, "–");
 		i18n_number(v->loc, &tg, num(x, "target"), 0);
 		i18n_number(v->loc, &n, num(x, "count"), 0);
 		i18n_format(v->loc, &sb, "terms.satisfaction", sc.data, i18n_text(v->loc,
-		    scale != NULL && strcmp(scale, "nps") == 0 ? "terms.nps" : "terms.csat"),
+		    nps ? "terms.nps" : "terms.csat"),
 		    tg.data, n.data, (char *)NULL);
+		judged(v, &sb, cJSON_GetObjectItemCaseSensitive(x, "met"));
 		strbuf_free(&sc);
 		strbuf_free(&tg);
 		strbuf_free(&n);
