@@ -553,6 +553,25 @@ place_box(struct lay_ctx *c, const struct lay_block *b)
 	c->fresh = false;
 }
 
+static bool
+list_item(const struct lay_flow *f, size_t i)
+{
+	return i < f->n && f->blocks[i].kind == LAY_PARA && f->blocks[i].marker.text != NULL;
+}
+
+/* Whether block i stays on the page of block i + 1: asked for, or a list
+ * item that would otherwise be split 1 | n or n | 1 from its list (the first
+ * item keeps with the second, the last but one with the last). */
+static bool
+keeps(const struct lay_flow *f, size_t i)
+{
+	if (f->blocks[i].keep_with_next)
+		return true;
+	if (!list_item(f, i) || !list_item(f, i + 1))
+		return false;
+	return i == 0 || !list_item(f, i - 1) || !list_item(f, i + 2);
+}
+
 int
 layout_run(const struct lay_flow *f, const struct lay_device *dev,
     const struct lay_geom *g, struct lay_result *r)
@@ -566,9 +585,12 @@ layout_run(const struct lay_flow *f, const struct lay_device *dev,
 		double gap = c.fresh ? 0 : (after > b->space_before ? after : b->space_before);
 
 		if (b->kind == LAY_PAGEBREAK) {
-			if (!c.fresh)
+			double body = bottom(&c) - g->top;
+			if (!c.fresh && (b->w <= 0 || bottom(&c) - c.y < b->w * body)) {
 				lay_new_page(&c);
-			after = 0;
+				after = 0;
+			} else if (!c.fresh)
+				after = gap;
 			continue;
 		}
 		c.y += gap;
@@ -581,15 +603,15 @@ layout_run(const struct lay_flow *f, const struct lay_device *dev,
 			continue;
 		}
 		/* Keep a heading (or a chain of them) with what follows. */
-		if (b->keep_with_next && !c.fresh && i + 1 < f->n) {
+		if (keeps(f, i) && !c.fresh && i + 1 < f->n) {
 			double need = min_height(&c, b, true);
 			size_t j = i + 1;
-			while (j < f->n && f->blocks[j - 1].keep_with_next &&
+			while (j < f->n && keeps(f, j - 1) &&
 			    f->blocks[j].kind != LAY_PAGEBREAK) {
 				const struct lay_block *nb = &f->blocks[j];
 				need += nb->space_before + min_height(&c, nb,
-				    nb->keep_with_next && j + 1 < f->n);
-				if (!nb->keep_with_next)
+				    keeps(f, j) && j + 1 < f->n);
+				if (!keeps(f, j))
 					break;
 				j++;
 			}

@@ -80,7 +80,10 @@ struct lay_block {
 	char *anchor;			/* destination name at the block's top, owned */
 	int outline;			/* bookmark level 1.., 0 = none */
 	char *outline_title;		/* owned; NULL: the paragraph's text */
-	/* LAY_RULE: thickness; LAY_SPACE: height; LAY_BOX: size and object */
+	/* LAY_RULE: thickness; LAY_SPACE: height; LAY_BOX: size and object;
+	 * LAY_PAGEBREAK: w > 0 makes the break soft: a new page only when less
+	 * than w (a fraction, e.g. 0.5) of the page's text height is left, else
+	 * a gap of space_before (a short section shares the page). */
 	double w, h;
 	void *obj;			/* LAY_BOX: handed to the drawing device as is */
 	int obj_kind;

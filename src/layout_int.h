@@ -9,6 +9,9 @@ struct lay_flow {
 	size_t n, cap;
 };
 
+/* Body rows a table fragment keeps on either side of a page break. */
+#define LAY_MIN_ROWS 3
+
 struct lay_table {
 	int ncols, nrows, header_rows;
 	size_t caprows;

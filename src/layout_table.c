@@ -219,25 +219,71 @@ tab_free(struct tab *tb, int upto)
 	free(tb->w);
 }
 
-double
-table_min_height(struct lay_ctx *c, const struct lay_block *b)
-{
-	const struct lay_table *t = b->table;
-	int upto = t->header_rows + 1 < t->nrows ? t->header_rows + 1 : t->nrows;
-	struct tab tb;
-	double h = 0;
-
-	tab_init(c, b, &tb, upto);
-	for (int r = 0; r < upto; r++)
-		h += tb.rowh[r];
-	tab_free(&tb, upto);
-	return h;
-}
-
 static double
 bottom(const struct lay_ctx *c)
 {
 	return c->g->height - c->g->bottom;
+}
+
+/* Rows the first fragment of a table needs: the header and MIN_ROWS body
+ * rows, or every row when the body could not leave MIN_ROWS on each side of
+ * a break (or when the table asks to stay whole). */
+static int
+first_rows(const struct lay_block *b)
+{
+	const struct lay_table *t = b->table;
+	int hdr = t->header_rows < t->nrows ? t->header_rows : t->nrows;
+
+	if (b->keep_together || t->nrows - hdr < 2 * LAY_MIN_ROWS)
+		return t->nrows;
+	return hdr + LAY_MIN_ROWS;
+}
+
+static double
+rows_height(const struct tab *tb, int from, int to)
+{
+	double h = 0;
+
+	for (int r = from; r < to; r++)
+		h += tb->rowh[r];
+	return h;
+}
+
+double
+table_min_height(struct lay_ctx *c, const struct lay_block *b)
+{
+	int upto = first_rows(b);
+	struct tab tb;
+	double h;
+
+	tab_init(c, b, &tb, b->table->nrows);
+	h = rows_height(&tb, 0, upto);
+	/* More than a page: the header and the first rows. */
+	if (h > bottom(c) - c->g->top) {
+		int hdr = b->table->header_rows;
+		upto = hdr + LAY_MIN_ROWS < b->table->nrows ? hdr + LAY_MIN_ROWS : b->table->nrows;
+		h = rows_height(&tb, 0, upto);
+	}
+	tab_free(&tb, b->table->nrows);
+	return h;
+}
+
+/* The row before which the page must end, for a page whose first body row
+ * is r at the cursor: the rows that fit whole, less what leaves fewer than
+ * MIN_ROWS for the next page. nrows when the rest fits. */
+static int
+page_stop(const struct lay_ctx *c, const struct tab *tb, int r, double y)
+{
+	const struct lay_table *t = tb->t;
+	int k = r, rest = t->nrows - r;
+
+	while (k < t->nrows && y + tb->rowh[k] <= bottom(c) + EPS)
+		y += tb->rowh[k++];
+	if (k >= t->nrows)
+		return t->nrows;
+	if (t->nrows - k < LAY_MIN_ROWS && rest - LAY_MIN_ROWS >= 1)
+		k = t->nrows - LAY_MIN_ROWS;
+	return k > r ? k : r + 1;	/* a row taller than the page splits */
 }
 
 /* Draws the lines [from[k], to[k]) of each cell of row r at the cursor and
@@ -306,32 +352,38 @@ place_table(struct lay_ctx *c, const struct lay_block *b)
 	int n = t->ncols, hdr = t->header_rows < t->nrows ? t->header_rows : t->nrows;
 	size_t *from, *to;
 	struct tab tb;
-	double need = 0;
+	double need;
 	bool only_header;
+	int stop;
 
 	if (t->nrows == 0)
 		return;
 	from = xcalloc((size_t)n, sizeof(size_t));
 	to = xcalloc((size_t)n, sizeof(size_t));
 	tab_init(c, b, &tb, t->nrows);
-	for (int r = 0; r < hdr + 1 && r < t->nrows; r++)
-		need += tb.rowh[r];
-	/* A small table asked to stay whole moves on when a page can hold it. */
-	if (b->keep_together) {
-		double all = 0;
-		for (int r = 0; r < t->nrows; r++)
-			all += tb.rowh[r];
-		if (all <= bottom(c) - c->g->top)
-			need = all;
-	}
+	/* The first fragment: the header and at least LAY_MIN_ROWS rows; a table
+	 * too short to leave as many on each side of a break moves on whole
+	 * when a page can hold it. */
+	need = rows_height(&tb, 0, first_rows(b));
+	if (need > bottom(c) - c->g->top)
+		need = rows_height(&tb, 0, hdr + LAY_MIN_ROWS < t->nrows ?
+		    hdr + LAY_MIN_ROWS : t->nrows);
 	if (!c->fresh && c->y + need > bottom(c) + EPS)
 		lay_new_page(c);
 	if (b->anchor != NULL)
 		lay_mark_add(c, b->anchor, NULL, 0, c->y);
 	only_header = c->fresh;
 	top_rule(c, &tb);
+	stop = page_stop(c, &tb, hdr, c->y + rows_height(&tb, 0, hdr));
 	for (int r = 0; r < t->nrows; r++) {
 		bool last = r + 1 == t->nrows;
+
+		/* The page ends here so that the next takes at least LAY_MIN_ROWS. */
+		if (r >= hdr && r == stop && r > hdr) {
+			continue_table(c, &tb);
+			only_header = true;
+			stop = page_stop(c, &tb, r, c->y);
+		}
 
 		for (int k = 0; k < n; k++)
 			from[k] = 0;
@@ -362,12 +414,14 @@ place_table(struct lay_ctx *c, const struct lay_block *b)
 			if (!started && !only_header) {
 				continue_table(c, &tb);
 				only_header = true;
+				stop = page_stop(c, &tb, r, c->y);
 				continue;
 			}
 			draw_row(c, &tb, r, from, to, h, false);
 			memcpy(from, to, sizeof(size_t) * (size_t)n);
 			continue_table(c, &tb);
 			only_header = true;
+			stop = page_stop(c, &tb, r + 1, c->y);
 		}
 		if (r >= hdr)
 			only_header = false;

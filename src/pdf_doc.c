@@ -244,7 +244,8 @@ pdf_data_table(struct pdf_doc *d, struct lay_flow *f, const cJSON *table)
 	h.size = st.size = PDF_SMALL;
 	tb = lay_table(f, n, 1, true);
 	tb->space_after = 10;
-	tb->keep_together = true;
+	/* Long data tables break under a repeated header, LAY_MIN_ROWS rows on
+	 * either side; short ones move whole (layout_table.c). */
 	k = 0;
 	cJSON_ArrayForEach(e, cols) {
 		put_cell(tb, 0, k, cJSON_IsString(e) ? e->valuestring : "",
@@ -307,6 +308,15 @@ pdf_chart(struct pdf_doc *d, struct lay_flow *f, const cJSON *chart)
 	b = pdf_para(f, &small, pdf_str(chart, "summary"));
 	b->keep_with_next = true;
 	pdf_data_table(d, f, cJSON_GetObjectItemCaseSensitive(chart, "table"));
+}
+
+void
+pdf_section_break(struct lay_flow *f)
+{
+	struct lay_block *b = lay_add(f, LAY_PAGEBREAK);
+
+	b->w = 0.5;
+	b->space_before = 28;
 }
 
 void

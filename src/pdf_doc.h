@@ -61,6 +61,9 @@ void pdf_mtd(struct pdf_doc *d, struct lay_flow *f, const cJSON *mtd);
 /* A restated month (SPEC §8): each notice and the table of its changed
  * figures, from the view's "restated" block; nothing when it has none. */
 void pdf_restated(struct pdf_doc *d, struct lay_flow *f, const cJSON *restated);
+/* Where a section of the report begins: on a new page, unless the page
+ * before is at most half full (docs/pdf.md, Typesetting). */
+void pdf_section_break(struct lay_flow *f);
 /* The cover: title, a line under it, facts [{label, value}], organisation. */
 void pdf_cover(struct pdf_doc *d, struct lay_flow *f, const char *title,
     const char *subline, const cJSON *facts);

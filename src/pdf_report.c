@@ -188,7 +188,7 @@ section(struct pdf_doc *d, struct lay_flow *f, const cJSON *e, int ym)
 	cJSON *am = i >= 0 ? view_agreement_month(d->v, i, ym) : NULL;
 	const cJSON *c;
 
-	lay_add(f, LAY_PAGEBREAK);
+	pdf_section_break(f);
 	pdf_heading(f, 1, pdf_str(e, "title"), anchor, true);
 	free(anchor);
 	/* The order of the month page: the period under the title, then the kind. */
@@ -281,7 +281,7 @@ pdf_report(struct pdf_doc *d, int ym, struct publish *p)
 	glance(d, body, ags);
 	cJSON_ArrayForEach(e, ags)
 		section(d, body, e, ym);
-	lay_add(body, LAY_PAGEBREAK);
+	pdf_section_break(body);
 	quality(d, body, cJSON_GetObjectItemCaseSensitive(rv, "quality"));
 	err = pdf_finish(d, cover, body, head, p, relpath);
 out:
