@@ -539,6 +539,11 @@ place_box(struct lay_ctx *c, const struct lay_block *b)
 		w *= room / h;
 		h = room;
 	}
+	if (c->shrink > 0 && c->shrink < 1) {	/* kept on this page, smaller */
+		w *= c->shrink;
+		h *= c->shrink;
+	}
+	c->shrink = 0;
 	if (c->y + h > bottom(c) + EPS && !c->fresh)
 		lay_new_page(c);
 	block_marks(c, b);
@@ -551,6 +556,24 @@ place_box(struct lay_ctx *c, const struct lay_block *b)
 	op->obj_kind = b->obj_kind;
 	c->y += h;
 	c->fresh = false;
+}
+
+/* A box that with what it keeps with needs `need` at the cursor and does not
+ * fit: it shrinks to at least LAY_BOX_SHRINK of its size when that is enough
+ * to keep it on this page (a page less empty), else a new page. */
+static void
+box_or_page(struct lay_ctx *c, const struct lay_block *b, double need)
+{
+	double room = bottom(c) - c->y, s;
+
+	if (b->kind == LAY_BOX && b->h > 0) {
+		s = (room - (need - b->h)) / b->h;
+		if (s >= LAY_BOX_SHRINK) {
+			c->shrink = s;
+			return;
+		}
+	}
+	lay_new_page(c);
 }
 
 static bool
@@ -616,8 +639,9 @@ layout_run(const struct lay_flow *f, const struct lay_device *dev,
 				j++;
 			}
 			if (c.y + need > bottom(&c) + EPS)
-				lay_new_page(&c);
-		}
+				box_or_page(&c, b, need);
+		} else if (b->kind == LAY_BOX && !c.fresh && c.y + b->h > bottom(&c) + EPS)
+			box_or_page(&c, b, b->h);
 		switch (b->kind) {
 		case LAY_PARA:
 			place_para(&c, b);

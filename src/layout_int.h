@@ -29,7 +29,11 @@ struct lay_ctx {
 	int page;
 	double y;			/* from the page's top */
 	bool fresh;			/* nothing on this page yet */
+	double shrink;			/* scale of the next box (0: none) */
 };
+
+/* How far a box (a chart) may shrink to stay on the page it starts on. */
+#define LAY_BOX_SHRINK 0.75
 
 /* A stretch of one run's text without spaces (outside pre). */
 struct frag {
