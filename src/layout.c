@@ -86,6 +86,27 @@ lay_add(struct lay_flow *f, enum lay_kind kind)
 	return b;
 }
 
+void
+lay_flow_splice(struct lay_flow *dst, struct lay_flow *src)
+{
+	xgrow((void **)&dst->blocks, &dst->cap, dst->n + src->n, sizeof(*dst->blocks));
+	if (src->n > 0)
+		memcpy(dst->blocks + dst->n, src->blocks, src->n * sizeof(*src->blocks));
+	dst->n += src->n;
+	src->n = 0;
+}
+
+void
+lay_flow_replace(struct lay_flow *dst, size_t i, struct lay_flow *src)
+{
+	if (i >= dst->n || src->n == 0)
+		return;
+	lay_block_clear(&dst->blocks[i]);
+	dst->blocks[i] = src->blocks[0];
+	memmove(src->blocks, src->blocks + 1, (src->n - 1) * sizeof(*src->blocks));
+	src->n--;
+}
+
 static bool
 same_style(const struct lay_style *a, const struct lay_style *b)
 {

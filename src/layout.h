@@ -109,6 +109,10 @@ void lay_text(struct lay_block *b, const struct lay_style *st, const char *text,
 void lay_break(struct lay_block *b);
 /* Sets the hung marker of a list item paragraph. */
 void lay_marker(struct lay_block *b, const struct lay_style *st, const char *text);
+/* Moves every block of src to the end of dst (src is left empty). */
+void lay_flow_splice(struct lay_flow *dst, struct lay_flow *src);
+/* Replaces block i of dst by the first block of src (which loses it). */
+void lay_flow_replace(struct lay_flow *dst, size_t i, struct lay_flow *src);
 /* Plain text of a paragraph's runs (hard breaks as spaces); caller frees. */
 char *lay_plain_text(const struct lay_block *b);
 

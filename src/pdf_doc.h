@@ -24,6 +24,7 @@ struct pdf_doc {
 	struct chart **charts;		/* drawn by the device, freed after saving */
 	size_t ncharts, capcharts;
 	int serial;			/* makes anchors unique */
+	bool sections;			/* running header names the level-1 section */
 	const char *file;		/* diagnostics name this (the agreement) */
 	int verbosity;
 	double started, started_cpu;	/* ms, when the current file was begun */

@@ -203,23 +203,23 @@ section(struct pdf_doc *d, struct lay_flow *f, const cJSON *e, int ym)
 	pdf_mtd_notice(f, pdf_str(cJSON_GetObjectItemCaseSensitive(am, "mtd"), "notice"));
 	pdf_restated(d, f, cJSON_GetObjectItemCaseSensitive(am, "restated"));
 	anchor = pdf_anchor(d);
-	pdf_heading(f, 2, pdf_label(d, "kpi_table"), anchor, false);
+	pdf_heading(f, 2, pdf_label(d, "kpi_table"), anchor, true);
 	free(anchor);
 	pdf_kpi_table(d, f, cJSON_GetObjectItemCaseSensitive(e, "rows"),
 	    cJSON_GetObjectItemCaseSensitive(e, "total"));
 	pdf_kv_table(f, cJSON_GetObjectItemCaseSensitive(e, "terms"), "label", "value");
 	if (am != NULL) {
 		anchor = pdf_anchor(d);
-		pdf_heading(f, 2, pdf_label(d, "charts"), anchor, false);
+		pdf_heading(f, 2, pdf_label(d, "charts"), anchor, true);
 		free(anchor);
 		cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(am, "charts"))
 			pdf_chart(d, f, c);
 		anchor = pdf_anchor(d);
-		pdf_heading(f, 2, pdf_label(d, "breaches"), anchor, false);
+		pdf_heading(f, 2, pdf_label(d, "breaches"), anchor, true);
 		free(anchor);
 		breaches(d, f, am);
 		anchor = pdf_anchor(d);
-		pdf_heading(f, 2, pdf_label(d, "exclusions"), anchor, false);
+		pdf_heading(f, 2, pdf_label(d, "exclusions"), anchor, true);
 		free(anchor);
 		pdf_exclusions(d, f, cJSON_GetObjectItemCaseSensitive(am, "exclusions"));
 		/* Where the month's page has it: after the ledger. */
@@ -250,6 +250,7 @@ pdf_report(struct pdf_doc *d, int ym, struct publish *p)
 		goto out;
 	}
 	d->file = relpath;
+	d->sections = true;
 	fe = cJSON_CreateObject();
 	cJSON_AddStringToObject(fe, "label", pdf_label(d, "period"));
 	cJSON_AddStringToObject(fe, "value", pdf_str(rv, "period_label"));
@@ -287,6 +288,7 @@ pdf_report(struct pdf_doc *d, int ym, struct publish *p)
 out:
 	pdf_dev_free(d->dev);
 	d->dev = NULL;
+	d->sections = false;
 	lay_flow_free(cover);
 	lay_flow_free(body);
 	cJSON_Delete(facts);
