@@ -130,6 +130,11 @@ void lay_table_pad(struct lay_block *table, double pad);
 /* Fixed relative column widths (sum 1) instead of widths from content. */
 void lay_table_fix(struct lay_block *table, const double *fractions);
 
+/* For decimal alignment: the width from a right-aligned number cell's
+ * decimal point to its end, or -1 when the cell is not a number. Numbers in a
+ * column of a table line up on the decimal point (layout_table.c). */
+double lay_cell_tail(const struct lay_device *dev, const struct lay_block *cell);
+
 /* ---- the result ---- */
 
 enum lay_op_kind {

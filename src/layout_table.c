@@ -81,6 +81,67 @@ lay_table_free(struct lay_table *t)
 	free(t);
 }
 
+static bool
+is_digit(char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+/* Where the decimal point of a right-aligned number cell is: the width of
+ * the text from it (or from the end of the number when it has none) to the
+ * end of the cell, or -1 when the cell is not a number. A number starts the
+ * cell (a sign, "−" or "+" may precede it); its last '.' or ',' between
+ * digits is the decimal point unless exactly three digits follow it (then it
+ * groups thousands, "1,234" or "1.234": figures carry one decimal). */
+double
+lay_cell_tail(const struct lay_device *dev, const struct lay_block *cb)
+{
+	char *text;
+	size_t n, i = 0, dec = 0, end;
+	double w = 0;
+	size_t off = 0;
+
+	if (cb->align != LAY_RIGHT || cb->nruns == 0 || cb->marker.text != NULL)
+		return -1;
+	text = lay_plain_text(cb);
+	n = strlen(text);
+	while (i < n && text[i] == ' ')
+		i++;
+	if (i < n && (text[i] == '+' || text[i] == '-'))
+		i++;
+	else if (n - i >= 3 && memcmp(text + i, "\xE2\x88\x92", 3) == 0)
+		i += 3;
+	if (i >= n || !is_digit(text[i])) {
+		free(text);
+		return -1;
+	}
+	while (i < n && (is_digit(text[i]) || ((text[i] == '.' || text[i] == ',') &&
+	    i + 1 < n && is_digit(text[i + 1]) && i > 0 && is_digit(text[i - 1])))) {
+		if (text[i] == '.' || text[i] == ',')
+			dec = i;
+		i++;
+	}
+	end = i;
+	if (dec > 0 && end - dec - 1 == 3)
+		dec = 0;
+	if (dec == 0)
+		dec = end;
+	/* The width of text[dec..n) through the runs' own fonts. */
+	for (size_t k = 0; k < cb->nruns; k++) {
+		const struct lay_run *r = &cb->runs[k];
+		size_t a = off, b = off + r->len;
+		if (b > dec) {
+			size_t from = a > dec ? 0 : dec - a;
+			if (!(r->len == 1 && r->text[0] == '\n'))
+				w += lay_text_width(dev, r->st.font, r->st.size, r->text + from,
+				    r->len - from);
+		}
+		off = b;
+	}
+	free(text);
+	return w;
+}
+
 /* Column widths for a table avail points wide: each column's narrowest
  * (longest word) and natural (no wrapping) width, then the room between the
  * sums shared out like an HTML auto table. */
@@ -114,6 +175,27 @@ col_widths(struct lay_ctx *c, const struct lay_block *tb, double avail, double *
 					mx[k] = p.lines[i].w + 2 * HPAD;
 			para_free(&p);
 		}
+	/* Numbers aligned on the decimal point need the widest integer part
+	 * and the widest tail side by side. */
+	for (int k = 0; k < n; k++) {
+		double head = 0, tail = -1;
+		for (int r = t->header_rows; r < t->nrows; r++) {
+			const struct lay_block *cb = &t->cells[(size_t)r * n + k];
+			double tw = lay_cell_tail(c->dev, cb), all;
+			if (tw < 0)
+				continue;
+			all = 0;
+			for (size_t i = 0; i < cb->nruns; i++)
+				all += lay_text_width(c->dev, cb->runs[i].st.font,
+				    cb->runs[i].st.size, cb->runs[i].text, cb->runs[i].len);
+			if (all - tw > head)
+				head = all - tw;
+			if (tw > tail)
+				tail = tw;
+		}
+		if (tail >= 0 && head + tail + 2 * HPAD > mx[k])
+			mx[k] = head + tail + 2 * HPAD;
+	}
 	for (int k = 0; k < n; k++) {
 		if (mn[k] < 2 * HPAD + 6)
 			mn[k] = 2 * HPAD + 6;
@@ -174,6 +256,8 @@ out:
 struct tab {
 	const struct lay_table *t;
 	double *w;			/* column widths */
+	double *tail;			/* per cell: lay_cell_tail(), -1 */
+	double *maxtail;		/* per column over the body rows */
 	struct para *cells;		/* broken lines per cell */
 	double *rowh;
 	double x, width;
@@ -197,6 +281,18 @@ tab_init(struct lay_ctx *c, const struct lay_block *b, struct tab *tb, int upto)
 		tb->width += tb->w[k];
 	tb->cells = xcalloc((size_t)upto * n + 1, sizeof(struct para));
 	tb->rowh = xcalloc((size_t)upto + 1, sizeof(double));
+	tb->tail = xcalloc((size_t)t->nrows * n + 1, sizeof(double));
+	tb->maxtail = xcalloc((size_t)n, sizeof(double));
+	for (int k = 0; k < n; k++)
+		tb->maxtail[k] = -1;
+	for (int r = 0; r < t->nrows; r++)
+		for (int k = 0; k < n; k++) {
+			double tw = r < t->header_rows ? -1 :
+			    lay_cell_tail(c->dev, &t->cells[(size_t)r * n + k]);
+			tb->tail[(size_t)r * n + k] = tw;
+			if (tw > tb->maxtail[k])
+				tb->maxtail[k] = tw;
+		}
 	for (int r = 0; r < upto; r++) {
 		double h = 0;
 		for (int k = 0; k < n; k++) {
@@ -217,6 +313,8 @@ tab_free(struct tab *tb, int upto)
 	free(tb->cells);
 	free(tb->rowh);
 	free(tb->w);
+	free(tb->tail);
+	free(tb->maxtail);
 }
 
 static double
@@ -301,9 +399,12 @@ draw_row(struct lay_ctx *c, struct tab *tb, int r, const size_t *from,
 	for (int k = 0; k < t->ncols; k++) {
 		struct para *p = &tb->cells[(size_t)r * t->ncols + k];
 		const struct lay_block *cb = &t->cells[(size_t)r * t->ncols + k];
-		double y = c->y + VPAD;
+		double y = c->y + VPAD, tail = tb->tail[(size_t)r * t->ncols + k];
+		/* A one-line number stops short by what its tail lacks, so that
+		 * the decimal points of the column line up. */
+		double inset = tail >= 0 && p->nlines == 1 ? tb->maxtail[k] - tail : 0;
 		for (size_t i = from[k]; i < to[k]; i++)
-			y += para_emit_line(p, i, x + HPAD, y, tb->w[k] - 2 * HPAD,
+			y += para_emit_line(p, i, x + HPAD, y, tb->w[k] - 2 * HPAD - inset,
 			    cb->align, c->r, c->page);
 		x += tb->w[k];
 	}
