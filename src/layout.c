@@ -86,6 +86,27 @@ lay_add(struct lay_flow *f, enum lay_kind kind)
 	return b;
 }
 
+void
+lay_flow_splice(struct lay_flow *dst, struct lay_flow *src)
+{
+	xgrow((void **)&dst->blocks, &dst->cap, dst->n + src->n, sizeof(*dst->blocks));
+	if (src->n > 0)
+		memcpy(dst->blocks + dst->n, src->blocks, src->n * sizeof(*src->blocks));
+	dst->n += src->n;
+	src->n = 0;
+}
+
+void
+lay_flow_replace(struct lay_flow *dst, size_t i, struct lay_flow *src)
+{
+	if (i >= dst->n || src->n == 0)
+		return;
+	lay_block_clear(&dst->blocks[i]);
+	dst->blocks[i] = src->blocks[0];
+	memmove(src->blocks, src->blocks + 1, (src->n - 1) * sizeof(*src->blocks));
+	src->n--;
+}
+
 static bool
 same_style(const struct lay_style *a, const struct lay_style *b)
 {
@@ -539,6 +560,11 @@ place_box(struct lay_ctx *c, const struct lay_block *b)
 		w *= room / h;
 		h = room;
 	}
+	if (c->shrink > 0 && c->shrink < 1) {	/* kept on this page, smaller */
+		w *= c->shrink;
+		h *= c->shrink;
+	}
+	c->shrink = 0;
 	if (c->y + h > bottom(c) + EPS && !c->fresh)
 		lay_new_page(c);
 	block_marks(c, b);
@@ -551,6 +577,43 @@ place_box(struct lay_ctx *c, const struct lay_block *b)
 	op->obj_kind = b->obj_kind;
 	c->y += h;
 	c->fresh = false;
+}
+
+/* A box that with what it keeps with needs `need` at the cursor and does not
+ * fit: it shrinks to at least LAY_BOX_SHRINK of its size when that is enough
+ * to keep it on this page (a page less empty), else a new page. */
+static void
+box_or_page(struct lay_ctx *c, const struct lay_block *b, double need)
+{
+	double room = bottom(c) - c->y, s;
+
+	if (b->kind == LAY_BOX && b->h > 0) {
+		s = (room - (need - b->h)) / b->h;
+		if (s >= LAY_BOX_SHRINK) {
+			c->shrink = s;
+			return;
+		}
+	}
+	lay_new_page(c);
+}
+
+static bool
+list_item(const struct lay_flow *f, size_t i)
+{
+	return i < f->n && f->blocks[i].kind == LAY_PARA && f->blocks[i].marker.text != NULL;
+}
+
+/* Whether block i stays on the page of block i + 1: asked for, or a list
+ * item that would otherwise be split 1 | n or n | 1 from its list (the first
+ * item keeps with the second, the last but one with the last). */
+static bool
+keeps(const struct lay_flow *f, size_t i)
+{
+	if (f->blocks[i].keep_with_next)
+		return true;
+	if (!list_item(f, i) || !list_item(f, i + 1))
+		return false;
+	return i == 0 || !list_item(f, i - 1) || !list_item(f, i + 2);
 }
 
 int
@@ -566,9 +629,12 @@ layout_run(const struct lay_flow *f, const struct lay_device *dev,
 		double gap = c.fresh ? 0 : (after > b->space_before ? after : b->space_before);
 
 		if (b->kind == LAY_PAGEBREAK) {
-			if (!c.fresh)
+			double body = bottom(&c) - g->top;
+			if (!c.fresh && (b->w <= 0 || bottom(&c) - c.y < b->w * body)) {
 				lay_new_page(&c);
-			after = 0;
+				after = 0;
+			} else if (!c.fresh)
+				after = gap;
 			continue;
 		}
 		c.y += gap;
@@ -581,21 +647,22 @@ layout_run(const struct lay_flow *f, const struct lay_device *dev,
 			continue;
 		}
 		/* Keep a heading (or a chain of them) with what follows. */
-		if (b->keep_with_next && !c.fresh && i + 1 < f->n) {
+		if (keeps(f, i) && !c.fresh && i + 1 < f->n) {
 			double need = min_height(&c, b, true);
 			size_t j = i + 1;
-			while (j < f->n && f->blocks[j - 1].keep_with_next &&
+			while (j < f->n && keeps(f, j - 1) &&
 			    f->blocks[j].kind != LAY_PAGEBREAK) {
 				const struct lay_block *nb = &f->blocks[j];
 				need += nb->space_before + min_height(&c, nb,
-				    nb->keep_with_next && j + 1 < f->n);
-				if (!nb->keep_with_next)
+				    keeps(f, j) && j + 1 < f->n);
+				if (!keeps(f, j))
 					break;
 				j++;
 			}
 			if (c.y + need > bottom(&c) + EPS)
-				lay_new_page(&c);
-		}
+				box_or_page(&c, b, need);
+		} else if (b->kind == LAY_BOX && !c.fresh && c.y + b->h > bottom(&c) + EPS)
+			box_or_page(&c, b, b->h);
 		switch (b->kind) {
 		case LAY_PARA:
 			place_para(&c, b);

@@ -80,7 +80,10 @@ struct lay_block {
 	char *anchor;			/* destination name at the block's top, owned */
 	int outline;			/* bookmark level 1.., 0 = none */
 	char *outline_title;		/* owned; NULL: the paragraph's text */
-	/* LAY_RULE: thickness; LAY_SPACE: height; LAY_BOX: size and object */
+	/* LAY_RULE: thickness; LAY_SPACE: height; LAY_BOX: size and object;
+	 * LAY_PAGEBREAK: w > 0 makes the break soft: a new page only when less
+	 * than w (a fraction, e.g. 0.5) of the page's text height is left, else
+	 * a gap of space_before (a short section shares the page). */
 	double w, h;
 	void *obj;			/* LAY_BOX: handed to the drawing device as is */
 	int obj_kind;
@@ -106,6 +109,10 @@ void lay_text(struct lay_block *b, const struct lay_style *st, const char *text,
 void lay_break(struct lay_block *b);
 /* Sets the hung marker of a list item paragraph. */
 void lay_marker(struct lay_block *b, const struct lay_style *st, const char *text);
+/* Moves every block of src to the end of dst (src is left empty). */
+void lay_flow_splice(struct lay_flow *dst, struct lay_flow *src);
+/* Replaces block i of dst by the first block of src (which loses it). */
+void lay_flow_replace(struct lay_flow *dst, size_t i, struct lay_flow *src);
 /* Plain text of a paragraph's runs (hard breaks as spaces); caller frees. */
 char *lay_plain_text(const struct lay_block *b);
 
@@ -122,6 +129,11 @@ int lay_table_cols(const struct lay_block *table);
 void lay_table_pad(struct lay_block *table, double pad);
 /* Fixed relative column widths (sum 1) instead of widths from content. */
 void lay_table_fix(struct lay_block *table, const double *fractions);
+
+/* For decimal alignment: the width from a right-aligned number cell's
+ * decimal point to its end, or -1 when the cell is not a number. Numbers in a
+ * column of a table line up on the decimal point (layout_table.c). */
+double lay_cell_tail(const struct lay_device *dev, const struct lay_block *cell);
 
 /* ---- the result ---- */
 

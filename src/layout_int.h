@@ -9,6 +9,9 @@ struct lay_flow {
 	size_t n, cap;
 };
 
+/* Body rows a table fragment keeps on either side of a page break. */
+#define LAY_MIN_ROWS 3
+
 struct lay_table {
 	int ncols, nrows, header_rows;
 	size_t caprows;
@@ -26,7 +29,11 @@ struct lay_ctx {
 	int page;
 	double y;			/* from the page's top */
 	bool fresh;			/* nothing on this page yet */
+	double shrink;			/* scale of the next box (0: none) */
 };
+
+/* How far a box (a chart) may shrink to stay on the page it starts on. */
+#define LAY_BOX_SHRINK 0.75
 
 /* A stretch of one run's text without spaces (outside pre). */
 struct frag {

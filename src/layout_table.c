@@ -81,6 +81,67 @@ lay_table_free(struct lay_table *t)
 	free(t);
 }
 
+static bool
+is_digit(char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+/* Where the decimal point of a right-aligned number cell is: the width of
+ * the text from it (or from the end of the number when it has none) to the
+ * end of the cell, or -1 when the cell is not a number. A number starts the
+ * cell (a sign, "−" or "+" may precede it); its last '.' or ',' between
+ * digits is the decimal point unless exactly three digits follow it (then it
+ * groups thousands, "1,234" or "1.234": figures carry one decimal). */
+double
+lay_cell_tail(const struct lay_device *dev, const struct lay_block *cb)
+{
+	char *text;
+	size_t n, i = 0, dec = 0, end;
+	double w = 0;
+	size_t off = 0;
+
+	if (cb->align != LAY_RIGHT || cb->nruns == 0 || cb->marker.text != NULL)
+		return -1;
+	text = lay_plain_text(cb);
+	n = strlen(text);
+	while (i < n && text[i] == ' ')
+		i++;
+	if (i < n && (text[i] == '+' || text[i] == '-'))
+		i++;
+	else if (n - i >= 3 && memcmp(text + i, "\xE2\x88\x92", 3) == 0)
+		i += 3;
+	if (i >= n || !is_digit(text[i])) {
+		free(text);
+		return -1;
+	}
+	while (i < n && (is_digit(text[i]) || ((text[i] == '.' || text[i] == ',') &&
+	    i + 1 < n && is_digit(text[i + 1]) && i > 0 && is_digit(text[i - 1])))) {
+		if (text[i] == '.' || text[i] == ',')
+			dec = i;
+		i++;
+	}
+	end = i;
+	if (dec > 0 && end - dec - 1 == 3)
+		dec = 0;
+	if (dec == 0)
+		dec = end;
+	/* The width of text[dec..n) through the runs' own fonts. */
+	for (size_t k = 0; k < cb->nruns; k++) {
+		const struct lay_run *r = &cb->runs[k];
+		size_t a = off, b = off + r->len;
+		if (b > dec) {
+			size_t from = a > dec ? 0 : dec - a;
+			if (!(r->len == 1 && r->text[0] == '\n'))
+				w += lay_text_width(dev, r->st.font, r->st.size, r->text + from,
+				    r->len - from);
+		}
+		off = b;
+	}
+	free(text);
+	return w;
+}
+
 /* Column widths for a table avail points wide: each column's narrowest
  * (longest word) and natural (no wrapping) width, then the room between the
  * sums shared out like an HTML auto table. */
@@ -114,6 +175,27 @@ col_widths(struct lay_ctx *c, const struct lay_block *tb, double avail, double *
 					mx[k] = p.lines[i].w + 2 * HPAD;
 			para_free(&p);
 		}
+	/* Numbers aligned on the decimal point need the widest integer part
+	 * and the widest tail side by side. */
+	for (int k = 0; k < n; k++) {
+		double head = 0, tail = -1;
+		for (int r = t->header_rows; r < t->nrows; r++) {
+			const struct lay_block *cb = &t->cells[(size_t)r * n + k];
+			double tw = lay_cell_tail(c->dev, cb), all;
+			if (tw < 0)
+				continue;
+			all = 0;
+			for (size_t i = 0; i < cb->nruns; i++)
+				all += lay_text_width(c->dev, cb->runs[i].st.font,
+				    cb->runs[i].st.size, cb->runs[i].text, cb->runs[i].len);
+			if (all - tw > head)
+				head = all - tw;
+			if (tw > tail)
+				tail = tw;
+		}
+		if (tail >= 0 && head + tail + 2 * HPAD > mx[k])
+			mx[k] = head + tail + 2 * HPAD;
+	}
 	for (int k = 0; k < n; k++) {
 		if (mn[k] < 2 * HPAD + 6)
 			mn[k] = 2 * HPAD + 6;
@@ -174,6 +256,8 @@ out:
 struct tab {
 	const struct lay_table *t;
 	double *w;			/* column widths */
+	double *tail;			/* per cell: lay_cell_tail(), -1 */
+	double *maxtail;		/* per column over the body rows */
 	struct para *cells;		/* broken lines per cell */
 	double *rowh;
 	double x, width;
@@ -197,6 +281,18 @@ tab_init(struct lay_ctx *c, const struct lay_block *b, struct tab *tb, int upto)
 		tb->width += tb->w[k];
 	tb->cells = xcalloc((size_t)upto * n + 1, sizeof(struct para));
 	tb->rowh = xcalloc((size_t)upto + 1, sizeof(double));
+	tb->tail = xcalloc((size_t)t->nrows * n + 1, sizeof(double));
+	tb->maxtail = xcalloc((size_t)n, sizeof(double));
+	for (int k = 0; k < n; k++)
+		tb->maxtail[k] = -1;
+	for (int r = 0; r < t->nrows; r++)
+		for (int k = 0; k < n; k++) {
+			double tw = r < t->header_rows ? -1 :
+			    lay_cell_tail(c->dev, &t->cells[(size_t)r * n + k]);
+			tb->tail[(size_t)r * n + k] = tw;
+			if (tw > tb->maxtail[k])
+				tb->maxtail[k] = tw;
+		}
 	for (int r = 0; r < upto; r++) {
 		double h = 0;
 		for (int k = 0; k < n; k++) {
@@ -217,32 +313,75 @@ tab_free(struct tab *tb, int upto)
 	free(tb->cells);
 	free(tb->rowh);
 	free(tb->w);
-}
-
-double
-table_min_height(struct lay_ctx *c, const struct lay_block *b)
-{
-	const struct lay_table *t = b->table;
-	int upto = t->header_rows + 1 < t->nrows ? t->header_rows + 1 : t->nrows;
-	struct tab tb;
-	double h = 0;
-
-	/* A table kept together moves whole: what is kept with it (a heading,
-	 * a caption) must count all of it, or it stays behind alone. */
-	if (b->keep_together)
-		upto = t->nrows;
-
-	tab_init(c, b, &tb, upto);
-	for (int r = 0; r < upto; r++)
-		h += tb.rowh[r];
-	tab_free(&tb, upto);
-	return h;
+	free(tb->tail);
+	free(tb->maxtail);
 }
 
 static double
 bottom(const struct lay_ctx *c)
 {
 	return c->g->height - c->g->bottom;
+}
+
+/* Rows the first fragment of a table needs: the header and MIN_ROWS body
+ * rows, or every row when the body could not leave MIN_ROWS on each side of
+ * a break (or when the table asks to stay whole). */
+static int
+first_rows(const struct lay_block *b)
+{
+	const struct lay_table *t = b->table;
+	int hdr = t->header_rows < t->nrows ? t->header_rows : t->nrows;
+
+	if (b->keep_together || t->nrows - hdr < 2 * LAY_MIN_ROWS)
+		return t->nrows;
+	return hdr + LAY_MIN_ROWS;
+}
+
+static double
+rows_height(const struct tab *tb, int from, int to)
+{
+	double h = 0;
+
+	for (int r = from; r < to; r++)
+		h += tb->rowh[r];
+	return h;
+}
+
+double
+table_min_height(struct lay_ctx *c, const struct lay_block *b)
+{
+	int upto = first_rows(b);
+	struct tab tb;
+	double h;
+
+	tab_init(c, b, &tb, b->table->nrows);
+	h = rows_height(&tb, 0, upto);
+	/* More than a page: the header and the first rows. */
+	if (h > bottom(c) - c->g->top) {
+		int hdr = b->table->header_rows;
+		upto = hdr + LAY_MIN_ROWS < b->table->nrows ? hdr + LAY_MIN_ROWS : b->table->nrows;
+		h = rows_height(&tb, 0, upto);
+	}
+	tab_free(&tb, b->table->nrows);
+	return h;
+}
+
+/* The row before which the page must end, for a page whose first body row
+ * is r at the cursor: the rows that fit whole, less what leaves fewer than
+ * MIN_ROWS for the next page. nrows when the rest fits. */
+static int
+page_stop(const struct lay_ctx *c, const struct tab *tb, int r, double y)
+{
+	const struct lay_table *t = tb->t;
+	int k = r, rest = t->nrows - r;
+
+	while (k < t->nrows && y + tb->rowh[k] <= bottom(c) + EPS)
+		y += tb->rowh[k++];
+	if (k >= t->nrows)
+		return t->nrows;
+	if (t->nrows - k < LAY_MIN_ROWS && rest - LAY_MIN_ROWS >= 1)
+		k = t->nrows - LAY_MIN_ROWS;
+	return k > r ? k : r + 1;	/* a row taller than the page splits */
 }
 
 /* Draws the lines [from[k], to[k]) of each cell of row r at the cursor and
@@ -260,9 +399,12 @@ draw_row(struct lay_ctx *c, struct tab *tb, int r, const size_t *from,
 	for (int k = 0; k < t->ncols; k++) {
 		struct para *p = &tb->cells[(size_t)r * t->ncols + k];
 		const struct lay_block *cb = &t->cells[(size_t)r * t->ncols + k];
-		double y = c->y + VPAD;
+		double y = c->y + VPAD, tail = tb->tail[(size_t)r * t->ncols + k];
+		/* A one-line number stops short by what its tail lacks, so that
+		 * the decimal points of the column line up. */
+		double inset = tail >= 0 && p->nlines == 1 ? tb->maxtail[k] - tail : 0;
 		for (size_t i = from[k]; i < to[k]; i++)
-			y += para_emit_line(p, i, x + HPAD, y, tb->w[k] - 2 * HPAD,
+			y += para_emit_line(p, i, x + HPAD, y, tb->w[k] - 2 * HPAD - inset,
 			    cb->align, c->r, c->page);
 		x += tb->w[k];
 	}
@@ -311,32 +453,38 @@ place_table(struct lay_ctx *c, const struct lay_block *b)
 	int n = t->ncols, hdr = t->header_rows < t->nrows ? t->header_rows : t->nrows;
 	size_t *from, *to;
 	struct tab tb;
-	double need = 0;
+	double need;
 	bool only_header;
+	int stop;
 
 	if (t->nrows == 0)
 		return;
 	from = xcalloc((size_t)n, sizeof(size_t));
 	to = xcalloc((size_t)n, sizeof(size_t));
 	tab_init(c, b, &tb, t->nrows);
-	for (int r = 0; r < hdr + 1 && r < t->nrows; r++)
-		need += tb.rowh[r];
-	/* A small table asked to stay whole moves on when a page can hold it. */
-	if (b->keep_together) {
-		double all = 0;
-		for (int r = 0; r < t->nrows; r++)
-			all += tb.rowh[r];
-		if (all <= bottom(c) - c->g->top)
-			need = all;
-	}
+	/* The first fragment: the header and at least LAY_MIN_ROWS rows; a table
+	 * too short to leave as many on each side of a break moves on whole
+	 * when a page can hold it. */
+	need = rows_height(&tb, 0, first_rows(b));
+	if (need > bottom(c) - c->g->top)
+		need = rows_height(&tb, 0, hdr + LAY_MIN_ROWS < t->nrows ?
+		    hdr + LAY_MIN_ROWS : t->nrows);
 	if (!c->fresh && c->y + need > bottom(c) + EPS)
 		lay_new_page(c);
 	if (b->anchor != NULL)
 		lay_mark_add(c, b->anchor, NULL, 0, c->y);
 	only_header = c->fresh;
 	top_rule(c, &tb);
+	stop = page_stop(c, &tb, hdr, c->y + rows_height(&tb, 0, hdr));
 	for (int r = 0; r < t->nrows; r++) {
 		bool last = r + 1 == t->nrows;
+
+		/* The page ends here so that the next takes at least LAY_MIN_ROWS. */
+		if (r >= hdr && r == stop && r > hdr) {
+			continue_table(c, &tb);
+			only_header = true;
+			stop = page_stop(c, &tb, r, c->y);
+		}
 
 		for (int k = 0; k < n; k++)
 			from[k] = 0;
@@ -367,12 +515,14 @@ place_table(struct lay_ctx *c, const struct lay_block *b)
 			if (!started && !only_header) {
 				continue_table(c, &tb);
 				only_header = true;
+				stop = page_stop(c, &tb, r, c->y);
 				continue;
 			}
 			draw_row(c, &tb, r, from, to, h, false);
 			memcpy(from, to, sizeof(size_t) * (size_t)n);
 			continue_table(c, &tb);
 			only_header = true;
+			stop = page_stop(c, &tb, r + 1, c->y);
 		}
 		if (r >= hdr)
 			only_header = false;

@@ -345,7 +345,17 @@ draw_chrome(struct pdf_dev *d, HPDF_Page pg, const struct lay_geom *g,
 
 	if (ch->header_left != NULL)
 		text_at(d, pg, LAY_REGULAR, HEADER_SIZE, MUTED, g->left, hy, ch->header_left);
-	if (ch->header_right != NULL) {
+	if (ch->section != NULL && ch->section[page - 1] != NULL) {
+		const char *t = ch->section[page - 1], *cut;
+		double lw = ch->header_left != NULL ? lay_text_width(&d->measure, LAY_REGULAR,
+		    HEADER_SIZE, ch->header_left, strlen(ch->header_left)) : 0, w;
+		w = lay_text_width(&d->measure, LAY_REGULAR, HEADER_SIZE, t, strlen(t));
+		while (lw + w + 24 > right - g->left && (cut = strstr(t, " / ")) != NULL) {
+			t = cut + 3;
+			w = lay_text_width(&d->measure, LAY_REGULAR, HEADER_SIZE, t, strlen(t));
+		}
+		text_at(d, pg, LAY_REGULAR, HEADER_SIZE, MUTED, right - w, hy, t);
+	} else if (ch->header_right != NULL) {
 		double w = lay_text_width(&d->measure, LAY_REGULAR, HEADER_SIZE,
 		    ch->header_right, strlen(ch->header_right));
 		text_at(d, pg, LAY_REGULAR, HEADER_SIZE, MUTED, right - w, hy, ch->header_right);
@@ -420,6 +430,8 @@ load_fonts(struct pdf_dev *d, const struct lay_result *r, const struct pdf_chrom
 	mark_text(used, ch != NULL ? ch->header_left : NULL);
 	mark_text(used, ch != NULL ? ch->header_right : NULL);
 	mark_text(used, ch != NULL ? ch->page_fmt : NULL);
+	for (int i = 0; ch != NULL && ch->section != NULL && i < r->npages; i++)
+		mark_text(used, ch->section[i]);
 	mark_text(used, "0123456789");
 	for (int i = 0; i < r->npages; i++)
 		for (size_t k = 0; k < r->pages[i].nops; k++) {

@@ -30,6 +30,10 @@ void *pdf_dev_image(struct pdf_dev *d, const char *path, double *w, double *h);
  * before first are left bare (the cover). */
 struct pdf_chrome {
 	const char *header_left, *header_right;
+	/* Per page, or NULL: the header's right side on page i when
+	 * section[i] is not NULL (the report's agreement; "A / B" on a page
+	 * where B begins, cut to its last part when too wide). */
+	char **section;
 	const char *page_fmt;
 	int first;
 };

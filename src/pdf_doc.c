@@ -252,7 +252,8 @@ pdf_data_table(struct pdf_doc *d, struct lay_flow *f, const cJSON *table)
 	tb = lay_table(f, n, 1, true);
 	tb->space_before = 2;
 	tb->space_after = 10;
-	tb->keep_together = true;
+	/* Long data tables break under a repeated header, LAY_MIN_ROWS rows on
+	 * either side; short ones move whole (layout_table.c). */
 	k = 0;
 	cJSON_ArrayForEach(e, cols) {
 		put_cell(tb, 0, k, cJSON_IsString(e) ? e->valuestring : "",
@@ -338,6 +339,15 @@ pdf_chart(struct pdf_doc *d, struct lay_flow *f, const cJSON *chart)
 }
 
 void
+pdf_section_break(struct lay_flow *f)
+{
+	struct lay_block *b = lay_add(f, LAY_PAGEBREAK);
+
+	b->w = 0.5;
+	b->space_before = 28;
+}
+
+void
 pdf_cover(struct pdf_doc *d, struct lay_flow *f, const char *title, const char *subline,
     const cJSON *facts)
 {
@@ -383,14 +393,15 @@ pdf_cover(struct pdf_doc *d, struct lay_flow *f, const char *title, const char *
 		pdf_para(f, &muted, s->title);
 }
 
+static void toc_rows(struct pdf_doc *d, struct lay_flow *f, const struct lay_result *body,
+    int offset);
+
 /* The contents: one line per bookmark of levels 1 to 3, linked. */
 static struct lay_flow *
 toc_flow(struct pdf_doc *d, const struct lay_result *body, int offset)
 {
 	struct lay_flow *f = lay_flow_new();
-	struct lay_block *tb, *h;
-	int row = 0;
-	static const double frac[2] = {0.9, 0.1};
+	struct lay_block *h;
 
 	/* The summary first, the contents under it: no page of contents alone. */
 	if (d->front_summary != NULL)
@@ -399,6 +410,32 @@ toc_flow(struct pdf_doc *d, const struct lay_result *body, int offset)
 	h->space_after = 16;
 	if (d->front_summary != NULL)
 		h->space_before = 18;
+	toc_rows(d, f, body, offset);
+	return f;
+}
+
+/* The page numbers of the contents (the first ntoc blocks of f) from the
+ * layout r of f, whose first page is page offset of the file: its table is
+ * made again in place (same rows, so the same size). */
+static void
+toc_refill(struct pdf_doc *d, struct lay_flow *f, int ntoc, const struct lay_result *r,
+    int offset)
+{
+	struct lay_flow *t = lay_flow_new();
+
+	toc_rows(d, t, r, offset);
+	lay_flow_replace(f, (size_t)ntoc - 1, t);
+	lay_flow_free(t);
+}
+
+static void
+toc_rows(struct pdf_doc *d, struct lay_flow *f, const struct lay_result *body, int offset)
+{
+	struct lay_block *tb;
+	int row = 0;
+	static const double frac[2] = {0.9, 0.1};
+
+	(void)d;
 	tb = lay_table(f, 2, 0, false);
 	lay_table_fix(tb, frac);
 	for (size_t i = 0; i < body->nmarks; i++) {
@@ -409,6 +446,11 @@ toc_flow(struct pdf_doc *d, const struct lay_result *body, int offset)
 		struct lay_block *c;
 
 		if (mk->title == NULL || mk->level < 1 || mk->level > 3 || mk->name == NULL)
+			continue;
+		/* The summary stands before the contents (toc_flow) and is in the
+		 * outline; the contents list what follows them, and the two runs
+		 * of pdf_finish must give the same rows. */
+		if (strcmp(mk->name, "summary") == 0)
 			continue;
 		link = xasprintf("#%s", mk->name);
 		st.link = link;
@@ -421,7 +463,44 @@ toc_flow(struct pdf_doc *d, const struct lay_result *body, int offset)
 		lay_text(c, &st, num, strlen(num));
 		free(link);
 	}
-	return f;
+}
+
+/* For each page of r, the titles of the level-1 sections it shows: the one
+ * in force at its top and each that begins lower down, "A / B" (NULL before
+ * the first section). */
+static char **
+running_sections(const struct lay_result *r, double top)
+{
+	char **sec = xcalloc((size_t)r->npages + 1, sizeof(char *));
+	const char *cur = NULL;
+	size_t m = 0;
+
+	for (int p = 0; p < r->npages; p++) {
+		struct strbuf sb = {0};
+		bool top_taken = false;
+		for (; m < r->nmarks && r->marks[m].page <= p; m++) {
+			const struct lay_mark *mk = &r->marks[m];
+			if (mk->level != 1 || mk->title == NULL)
+				continue;
+			if (mk->page == p && mk->y <= top + 1)
+				top_taken = true;
+			else if (mk->page == p && cur != NULL && !top_taken && sb.len == 0) {
+				strbuf_puts(&sb, cur);
+				top_taken = true;
+			}
+			if (mk->page == p) {
+				if (sb.len > 0)
+					strbuf_puts(&sb, " / ");
+				strbuf_puts(&sb, mk->title);
+			}
+			cur = mk->title;
+		}
+		if (sb.len == 0 && cur != NULL)
+			strbuf_puts(&sb, cur);
+		sec[p] = sb.len > 0 ? strbuf_detach(&sb, NULL) : NULL;
+		strbuf_free(&sb);
+	}
+	return sec;
 }
 
 int
@@ -433,26 +512,30 @@ pdf_finish(struct pdf_doc *d, struct lay_flow *cover, struct lay_flow *body,
 	struct lay_geom g;
 	struct pdf_chrome ch = {0};
 	struct lay_flow *toc;
-	char *data = NULL;
+	char *data = NULL, *left = NULL;
 	size_t len = 0;
 	int err = 0, ncover, ntoc;
 
 	pdf_dev_geom(d->dev, &g);
 	layout_run(cover, dev, &g, &all);
 	ncover = all.npages;
+	/* The contents and the body are one flow, so that what comes first
+	 * shares the contents' page (a section break between them). The
+	 * contents' size does not depend on its page numbers (fixed columns,
+	 * one row per heading): a run with the headings of the body alone,
+	 * then one with the contents in front tells every page. */
 	layout_run(body, dev, &g, &rb);
-	/* The contents' length does not depend on its page numbers (fixed
-	 * columns), so one trial run tells where the body starts. */
 	toc = toc_flow(d, &rb, 0);
+	ntoc = (int)lay_flow_len(toc);
+	lay_result_free(&rb);
+	pdf_section_break(toc);
+	lay_flow_splice(toc, body);
 	layout_run(toc, dev, &g, &rt);
-	ntoc = rt.npages;
+	toc_refill(d, toc, ntoc, &rt, ncover);
 	lay_result_free(&rt);
-	lay_flow_free(toc);
-	toc = toc_flow(d, &rb, ncover + ntoc);
 	layout_run(toc, dev, &g, &rt);
 	lay_flow_free(toc);
 	lay_result_append(&all, &rt);
-	lay_result_append(&all, &rb);
 	for (size_t i = 0; i < all.nmissing; i++)
 		diag_add(d->m->diag, DIAG_WARNING, d->file, 0, 0,
 		    "%s: character U+%04X cannot be printed with the PDF fonts; "
@@ -462,6 +545,14 @@ pdf_finish(struct pdf_doc *d, struct lay_flow *cover, struct lay_flow *body,
 	ch.header_right = header_right;
 	ch.page_fmt = pdf_label(d, "pdf.page_of");
 	ch.first = ncover;
+	if (d->sections) {
+		ch.section = running_sections(&all, g.top);
+		/* The document's name moves left, beside the organisation. */
+		left = xasprintf("%s \xC2\xB7 %s", ch.header_left != NULL ? ch.header_left : "",
+		    header_right);
+		ch.header_left = left;
+		ch.header_right = NULL;
+	}
 	if (pdf_dev_draw(d->dev, &all, &ch) != 0 || pdf_dev_save(d->dev, &data, &len) != 0)
 		err = EIO;
 	else
@@ -471,6 +562,10 @@ pdf_finish(struct pdf_doc *d, struct lay_flow *cover, struct lay_flow *body,
 		    relpath, all.npages, (len + 1023) / 1024, pdf_now(false) - d->started,
 		    pdf_now(true) - d->started_cpu);
 	free(data);
+	for (int i = 0; ch.section != NULL && i < all.npages; i++)
+		free(ch.section[i]);
+	free(ch.section);
+	free(left);
 	lay_result_free(&all);
 	for (size_t i = 0; i < d->ncharts; i++)
 		chart_free(d->charts[i]);

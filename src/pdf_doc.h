@@ -24,6 +24,7 @@ struct pdf_doc {
 	struct chart **charts;		/* drawn by the device, freed after saving */
 	size_t ncharts, capcharts;
 	int serial;			/* makes anchors unique */
+	bool sections;			/* running header names the level-1 section */
 	const char *file;		/* diagnostics name this (the agreement) */
 	int verbosity;
 	/* The report's executive summary (view_summary), drawn on the page after
@@ -68,6 +69,9 @@ void pdf_restated(struct pdf_doc *d, struct lay_flow *f, const cJSON *restated);
  * a heading of level; nothing when there is none (pdf_commentary.c). */
 void pdf_commentary(struct pdf_doc *d, struct lay_flow *f, int ym, const char *agreement,
     int level);
+/* Where a section of the report begins: on a new page, unless the page
+ * before is at most half full (docs/pdf.md, Typesetting). */
+void pdf_section_break(struct lay_flow *f);
 /* The cover: title, a line under it, facts [{label, value}], organisation. */
 void pdf_cover(struct pdf_doc *d, struct lay_flow *f, const char *title,
     const char *subline, const cJSON *facts);

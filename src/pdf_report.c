@@ -181,9 +181,10 @@ section(struct pdf_doc *d, struct lay_flow *f, const cJSON *e, int ym, bool firs
 	cJSON *am = i >= 0 ? view_agreement_month(d->v, i, ym) : NULL;
 	const cJSON *c;
 
-	/* The month's notices open the body: the first section goes on with them. */
+	/* The month's notices open the body: the first section goes on with
+	 * them; the others begin as docs/pdf.md (Typesetting) says. */
 	if (!first)
-		lay_add(f, LAY_PAGEBREAK);
+		pdf_section_break(f);
 	pdf_heading(f, 1, pdf_str(e, "title"), anchor, true);
 	free(anchor);
 	/* The order of the month's page: kind and status in the heading, then
@@ -201,24 +202,24 @@ section(struct pdf_doc *d, struct lay_flow *f, const cJSON *e, int ym, bool firs
 	pdf_mtd_notice(f, pdf_str(cJSON_GetObjectItemCaseSensitive(am, "mtd"), "notice"));
 	pdf_restated(d, f, cJSON_GetObjectItemCaseSensitive(am, "restated"));
 	anchor = pdf_anchor(d);
-	pdf_heading(f, 2, pdf_label(d, "kpi_table"), anchor, false);
+	pdf_heading(f, 2, pdf_label(d, "kpi_table"), anchor, true);
 	free(anchor);
 	pdf_kpi_table(d, f, cJSON_GetObjectItemCaseSensitive(e, "rows"),
 	    cJSON_GetObjectItemCaseSensitive(e, "total"));
 	pdf_kv_table(f, cJSON_GetObjectItemCaseSensitive(e, "terms"), "label", "value");
 	if (am != NULL) {
 		anchor = pdf_anchor(d);
-		pdf_heading(f, 2, pdf_label(d, "charts"), anchor, false);
+		pdf_heading(f, 2, pdf_label(d, "charts"), anchor, true);
 		free(anchor);
 		cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(am, "charts"))
 			pdf_chart(d, f, c);
 		pdf_commentary(d, f, ym, id, 2);
 		anchor = pdf_anchor(d);
-		pdf_heading(f, 2, pdf_label(d, "breaches"), anchor, false);
+		pdf_heading(f, 2, pdf_label(d, "breaches"), anchor, true);
 		free(anchor);
 		breaches(d, f, am);
 		anchor = pdf_anchor(d);
-		pdf_heading(f, 2, pdf_label(d, "exclusions"), anchor, false);
+		pdf_heading(f, 2, pdf_label(d, "exclusions"), anchor, true);
 		free(anchor);
 		pdf_exclusions(d, f, cJSON_GetObjectItemCaseSensitive(am, "exclusions"));
 		/* Where the month's page has it: after the ledger. */
@@ -250,6 +251,7 @@ pdf_report(struct pdf_doc *d, int ym, struct publish *p)
 		goto out;
 	}
 	d->file = relpath;
+	d->sections = true;
 	fe = cJSON_CreateObject();
 	cJSON_AddStringToObject(fe, "label", pdf_label(d, "period"));
 	cJSON_AddStringToObject(fe, "value", pdf_str(rv, "period_label"));
@@ -283,13 +285,14 @@ pdf_report(struct pdf_doc *d, int ym, struct publish *p)
 	pdf_commentary(d, body, ym, NULL, 1);
 	cJSON_ArrayForEach(e, ags)
 		section(d, body, e, ym, e == ags->child);
-	lay_add(body, LAY_PAGEBREAK);
+	pdf_section_break(body);
 	quality(d, body, cJSON_GetObjectItemCaseSensitive(rv, "quality"));
 	err = pdf_finish(d, cover, body, head, p, relpath);
 	d->front_summary = NULL;
 out:
 	pdf_dev_free(d->dev);
 	d->dev = NULL;
+	d->sections = false;
 	lay_flow_free(cover);
 	lay_flow_free(body);
 	cJSON_Delete(facts);

@@ -192,7 +192,7 @@ agreement(const double *vals, int n, const char *met, const bool *partial)
 
 	for (int k = 0; k < n; k++) {
 		int ym = YM(2026, 10) - (n - 1) + k;
-		char name[8], two[3] = { met[2 * k], met[2 * k + 1], '\0' }, *s;
+		char name[16], two[3] = { met[2 * k], met[2 * k + 1], '\0' }, *s;
 		if (vals[k] == -1)
 			continue;
 		snprintf(name, sizeof name, "%04d-%02d", ym / 12, ym % 12 + 1);
