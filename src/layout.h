@@ -79,6 +79,7 @@ struct lay_block {
 	double bars[LAY_MAXBARS];
 	char *anchor;			/* destination name at the block's top, owned */
 	int outline;			/* bookmark level 1.., 0 = none */
+	int colspan;			/* table cells: columns it spans (0, 1: one) */
 	char *outline_title;		/* owned; NULL: the paragraph's text */
 	/* LAY_RULE: thickness; LAY_SPACE: height; LAY_BOX: size and object;
 	 * LAY_PAGEBREAK: w > 0 makes the break soft: a new page only when less

@@ -122,6 +122,13 @@ lay_cell_tail(const struct lay_device *dev, const struct lay_block *cb)
 		i++;
 	}
 	end = i;
+	/* Durations ("3h 49m") and ranges are not aligned: no digit may follow
+	 * the number in its own run (a later run, "n = 5", is an annotation). */
+	for (size_t j = end; j < cb->runs[0].len && j < n; j++)
+		if (is_digit(text[j])) {
+			free(text);
+			return -1;
+		}
 	if (dec > 0 && end - dec - 1 == 3)
 		dec = 0;
 	if (dec == 0)
@@ -162,6 +169,10 @@ col_widths(struct lay_ctx *c, const struct lay_block *tb, double avail, double *
 		for (int k = 0; k < n; k++) {
 			struct para p;
 			double word = 0;
+			/* A cell over several columns (a group header) gets the room
+			 * they have together and does not size them. */
+			if (t->cells[(size_t)r * n + k].colspan > 1)
+				continue;
 			para_break(&p, &t->cells[(size_t)r * n + k], 1e9, c);
 			for (size_t i = 0; i < p.nfrags; i++) {
 				if (p.frags[i].glue || p.frags[i].hard)
@@ -263,6 +274,19 @@ struct tab {
 	double x, width;
 };
 
+/* The width of cell (r, k) with the columns it spans. */
+static double
+span_width(const struct tab *tb, int r, int k)
+{
+	const struct lay_table *t = tb->t;
+	int span = t->cells[(size_t)r * t->ncols + k].colspan;
+	double w = 0;
+
+	for (int j = k; j < t->ncols && j < k + (span > 1 ? span : 1); j++)
+		w += tb->w[j];
+	return w;
+}
+
 static void
 tab_init(struct lay_ctx *c, const struct lay_block *b, struct tab *tb, int upto)
 {
@@ -297,7 +321,7 @@ tab_init(struct lay_ctx *c, const struct lay_block *b, struct tab *tb, int upto)
 		double h = 0;
 		for (int k = 0; k < n; k++) {
 			struct para *p = &tb->cells[(size_t)r * n + k];
-			para_break(p, &t->cells[(size_t)r * n + k], tb->w[k] - 2 * HPAD, c);
+			para_break(p, &t->cells[(size_t)r * n + k], span_width(tb, r, k) - 2 * HPAD, c);
 			if (para_height(p, 0, p->nlines) > h)
 				h = para_height(p, 0, p->nlines);
 		}
@@ -404,8 +428,11 @@ draw_row(struct lay_ctx *c, struct tab *tb, int r, const size_t *from,
 		 * the decimal points of the column line up. */
 		double inset = tail >= 0 && p->nlines == 1 ? tb->maxtail[k] - tail : 0;
 		for (size_t i = from[k]; i < to[k]; i++)
-			y += para_emit_line(p, i, x + HPAD, y, tb->w[k] - 2 * HPAD - inset,
-			    cb->align, c->r, c->page);
+			y += para_emit_line(p, i, x + HPAD, y, span_width(tb, r, k) - 2 * HPAD -
+			    inset, cb->align, c->r, c->page);
+		if (cb->colspan > 1 && t->rules && header)	/* the group's rule */
+			lay_line(c->r, c->page, x + HPAD, c->y + h - 1, span_width(tb, r, k) -
+			    2 * HPAD, 0, 0.4, RULE_DARK);
 		x += tb->w[k];
 	}
 	c->y += h;

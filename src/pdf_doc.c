@@ -218,8 +218,11 @@ pdf_kpi_table(struct pdf_doc *d, struct lay_flow *f, const cJSON *rows, const cJ
 	lay_table_pad(tb, 2.5);
 	for (int k = 0; k < 4; k++)
 		put_cell(tb, 0, k, pdf_label(d, first[k]), k == 0 ? LAY_LEFT : LAY_RIGHT, &h);
-	put_cell(tb, 0, 4, pdf_label(d, "response"), LAY_LEFT, &h);
-	put_cell(tb, 0, 8, pdf_label(d, "resolution"), LAY_LEFT, &h);
+	/* The clocks' names span their four columns, as colspan does online. */
+	put_cell(tb, 0, 4, pdf_label(d, "response"), LAY_CENTER, &h);
+	put_cell(tb, 0, 8, pdf_label(d, "resolution"), LAY_CENTER, &h);
+	lay_cell(tb, 0, 4)->colspan = 4;
+	lay_cell(tb, 0, 8)->colspan = 4;
 	for (int k = 0; k < 8; k++) {
 		char *t = k % 4 == 0 ? xasprintf("%s (n)", pdf_label(d, sub[0])) :
 		    xstrdup(pdf_label(d, sub[k % 4]));
