@@ -22,7 +22,7 @@
 
 #define OK_GREEN 0x1A7F37
 #define MISS_RED 0xB42318
-#define PDF_KPI 6.5		/* twelve columns must fit the measure */
+#define PDF_KPI 8.0		/* ten columns fit the measure at 8 pt */
 
 
 double
@@ -134,18 +134,16 @@ pdf_kv_table(struct lay_flow *f, const cJSON *pairs, const char *kkey, const cha
 	}
 }
 
-/* The attainment, coloured by whether the goal was met, the status in words
- * (kpi_cell.mustache's status_word: grey print keeps it), and n. */
+/* The attainment, coloured by whether the goal was met, and the status in
+ * words (kpi_cell.mustache's status_word: grey print keeps it). */
 static void
 attainment_cell(struct lay_block *tb, int row, int col, const cJSON *cell, bool bold)
 {
-	struct lay_style st = cell_style(bold), n = cell_style(false);
+	struct lay_style st = cell_style(bold);
 	const char *status = pdf_str(cell, "status");
 	struct lay_block *c = lay_cell(tb, row, col);
-	char *count = xasprintf("n\xC2\xA0=\xC2\xA0%s", pdf_str(cell, "n"));
 
-	st.size = n.size = PDF_KPI;
-	n.color = PDF_MUTED;
+	st.size = PDF_KPI;
 	if (strcmp(status, "ok") == 0)
 		st.color = OK_GREEN;
 	else if (strcmp(status, "miss") == 0)
@@ -155,87 +153,129 @@ attainment_cell(struct lay_block *tb, int row, int col, const cJSON *cell, bool 
 	if (*pdf_str(cell, "status_word") != '\0') {
 		struct lay_style w = st;
 		w.font = strcmp(status, "miss") == 0 ? LAY_BOLD : LAY_REGULAR;
-		lay_text(c, &n, " ", 1);
+		lay_text(c, &w, " ", 1);
 		lay_text(c, &w, pdf_str(cell, "status_word"), strlen(pdf_str(cell, "status_word")));
 	}
-	lay_text(c, &n, " ", 1);
-	lay_text(c, &n, count, strlen(count));
-	free(count);
 }
 
-/* The four cells of one clock, as kpi_cell.mustache has them. */
+/* The severity's key and name, the first cell of both tables. */
 static void
-clock_cells(struct lay_block *tb, int row, int col, const cJSON *cell, bool bold)
+severity_cell(struct lay_block *tb, int row, const cJSON *r, const struct lay_style *st)
 {
-	struct lay_style st = cell_style(bold);
-	static const char *const keys[] = {"goal", "median", "p90"};
-
-	st.size = PDF_KPI;
-	attainment_cell(tb, row, col, cell, bold);
-	for (int i = 0; i < 3; i++)
-		put_cell(tb, row, col + 1 + i, pdf_str(cell, keys[i]), LAY_RIGHT, &st);
-}
-
-static void
-kpi_row(struct pdf_doc *d, struct lay_block *tb, int row, const cJSON *r)
-{
-	bool total = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "is_total"));
-	struct lay_style st = cell_style(total);
-	static const char *const counts[] = {"opened", "resolved", "backlog"};
-	struct strbuf sb = {0};
 	const char *key = pdf_str(r, "key");
+	char *s = *key != '\0' ? xasprintf("%s %s", key, pdf_str(r, "name")) :
+	    xstrdup(pdf_str(r, "name"));
 
-	st.size = PDF_KPI;
-	if (*key != '\0')
-		strbuf_printf(&sb, "%s %s", key, pdf_str(r, "name"));
-	else
-		strbuf_puts(&sb, pdf_str(r, "name"));
-	put_cell(tb, row, 0, sb.data, LAY_LEFT, &st);
-	for (int i = 0; i < 3; i++) {
-		sb.len = 0;
-		i18n_number(d->loc, &sb, cJSON_GetNumberValue(
-		    cJSON_GetObjectItemCaseSensitive(r, counts[i])), 0);
-		put_cell(tb, row, 1 + i, sb.data != NULL ? sb.data : "", LAY_RIGHT, &st);
-	}
-	clock_cells(tb, row, 4, cJSON_GetObjectItemCaseSensitive(r, "response"), total);
-	clock_cells(tb, row, 8, cJSON_GetObjectItemCaseSensitive(r, "resolution"), total);
-	strbuf_free(&sb);
+	put_cell(tb, row, 0, s, LAY_LEFT, st);
+	free(s);
 }
 
-/* kpi_table.mustache in print: twelve columns under two header rows (the
- * clocks' names over their four columns), small type, tight padding. */
+static struct lay_style
+kpi_style(const cJSON *r, bool header)
+{
+	struct lay_style st = cell_style(header ||
+	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "is_total")));
+
+	st.size = PDF_KPI;
+	return st;
+}
+
+/* One row of kpi_row.mustache: counts, then attainment, goal and n of each
+ * clock (kpi_cell.mustache). */
+static void
+kpi_row(struct lay_block *tb, int row, const cJSON *r)
+{
+	struct lay_style st = kpi_style(r, false), n = st;
+	static const char *const counts[] = {"opened", "resolved", "backlog"};
+	static const char *const clocks[] = {"response", "resolution"};
+
+	n.color = PDF_MUTED;
+	severity_cell(tb, row, r, &st);
+	for (int i = 0; i < 3; i++)
+		put_cell(tb, row, 1 + i, pdf_str(r, counts[i]), LAY_RIGHT, &st);
+	for (int k = 0; k < 2; k++) {
+		const cJSON *cell = cJSON_GetObjectItemCaseSensitive(r, clocks[k]);
+		int col = 4 + 3 * k;
+
+		attainment_cell(tb, row, col, cell, cJSON_IsTrue(
+		    cJSON_GetObjectItemCaseSensitive(r, "is_total")));
+		put_cell(tb, row, col + 1, pdf_str(cell, "goal"), LAY_RIGHT, &st);
+		put_cell(tb, row, col + 2, pdf_str(cell, "n"), LAY_RIGHT, &n);
+	}
+}
+
+/* One row of kpi_times_row.mustache: median and 90th percentile of each
+ * clock. */
+static void
+times_row(struct lay_block *tb, int row, const cJSON *r)
+{
+	struct lay_style st = kpi_style(r, false);
+	static const char *const clocks[] = {"response", "resolution"};
+
+	severity_cell(tb, row, r, &st);
+	for (int k = 0; k < 2; k++) {
+		const cJSON *cell = cJSON_GetObjectItemCaseSensitive(r, clocks[k]);
+
+		put_cell(tb, row, 1 + 2 * k, pdf_str(cell, "median"), LAY_RIGHT, &st);
+		put_cell(tb, row, 2 + 2 * k, pdf_str(cell, "p90"), LAY_RIGHT, &st);
+	}
+}
+
+/* Two header rows: `first` over both, the clocks' names spanning their
+ * `per` columns (colspan online), then `sub` under each clock. */
+static void
+kpi_header(struct pdf_doc *d, struct lay_block *tb, const char *const *first, int nfirst,
+    const char *const *sub, int per)
+{
+	struct lay_style h = kpi_style(NULL, true);
+
+	for (int k = 0; k < nfirst; k++)
+		put_cell(tb, 0, k, pdf_label(d, first[k]), k == 0 ? LAY_LEFT : LAY_RIGHT, &h);
+	put_cell(tb, 0, nfirst, pdf_label(d, "response"), LAY_CENTER, &h);
+	put_cell(tb, 0, nfirst + per, pdf_label(d, "resolution"), LAY_CENTER, &h);
+	lay_cell(tb, 0, nfirst)->colspan = per;
+	lay_cell(tb, 0, nfirst + per)->colspan = per;
+	for (int k = 0; k < 2 * per; k++)
+		put_cell(tb, 1, nfirst + k, pdf_label(d, sub[k % per]), LAY_RIGHT, &h);
+	(void)lay_cell(tb, 1, 0);
+	lay_table_pad(tb, 3);
+}
+
+/* kpi_table.mustache in print: the counts and attainment table, then the
+ * business-time table under its caption, both with the clocks' names over
+ * their columns. */
 void
 pdf_kpi_table(struct pdf_doc *d, struct lay_flow *f, const cJSON *rows, const cJSON *total)
 {
 	static const char *const first[4] = {"severity", "opened", "resolved", "backlog"};
-	static const char *const sub[4] = {"attainment", "goal", "median", "p90"};
-	struct lay_block *tb = lay_table(f, 12, 2, true);
-	struct lay_style h = cell_style(true);
+	static const char *const sub[3] = {"attainment", "goal", "n"};
+	static const char *const tsub[2] = {"median", "p90"};
+	struct lay_style cap = pdf_style(LAY_BOLD, PDF_SMALL, PDF_INK);
+	struct lay_block *tb = lay_table(f, 10, 2, true), *b;
 	const cJSON *r;
 	int row = 2;
 
-	h.size = PDF_KPI;
-	lay_table_pad(tb, 2.5);
-	for (int k = 0; k < 4; k++)
-		put_cell(tb, 0, k, pdf_label(d, first[k]), k == 0 ? LAY_LEFT : LAY_RIGHT, &h);
-	/* The clocks' names span their four columns, as colspan does online. */
-	put_cell(tb, 0, 4, pdf_label(d, "response"), LAY_CENTER, &h);
-	put_cell(tb, 0, 8, pdf_label(d, "resolution"), LAY_CENTER, &h);
-	lay_cell(tb, 0, 4)->colspan = 4;
-	lay_cell(tb, 0, 8)->colspan = 4;
-	for (int k = 0; k < 8; k++) {
-		char *t = k % 4 == 0 ? xasprintf("%s (n)", pdf_label(d, sub[0])) :
-		    xstrdup(pdf_label(d, sub[k % 4]));
-		put_cell(tb, 1, 4 + k, t, LAY_RIGHT, &h);
-		free(t);
-	}
-	(void)lay_cell(tb, 1, 0);
+	kpi_header(d, tb, first, 4, sub, 3);
 	tb->space_before = 4;
-	tb->space_after = 10;
+	tb->space_after = 8;
 	cJSON_ArrayForEach(r, rows)
-		kpi_row(d, tb, row++, r);
+		kpi_row(tb, row++, r);
 	if (cJSON_IsObject(total))
-		kpi_row(d, tb, row, total);
+		kpi_row(tb, row, total);
+
+	b = pdf_para(f, &cap, pdf_label(d, "kpi_times"));
+	b->space_before = 2;
+	b->space_after = 0;
+	b->keep_with_next = true;
+	tb = lay_table(f, 5, 2, true);
+	kpi_header(d, tb, first, 1, tsub, 2);
+	tb->space_before = 3;
+	tb->space_after = 10;
+	row = 2;
+	cJSON_ArrayForEach(r, rows)
+		times_row(tb, row++, r);
+	if (cJSON_IsObject(total))
+		times_row(tb, row, total);
 }
 
 void

@@ -127,6 +127,17 @@ vx_add_percent(const struct view_ctx *v, cJSON *o, const char *key, const cJSON 
 	strbuf_free(&sb);
 }
 
+/* A count as the page prints it: "1,234" (en), "1.234" (de). */
+static void
+add_count(const struct view_ctx *v, cJSON *o, const char *key, double n)
+{
+	struct strbuf sb = {0};
+
+	i18n_number(v->loc, &sb, n, 0);
+	cJSON_AddStringToObject(o, key, sb.data != NULL ? sb.data : "0");
+	strbuf_free(&sb);
+}
+
 static void
 add_duration(const struct view_ctx *v, cJSON *o, const char *key, const cJSON *secs)
 {
@@ -169,7 +180,7 @@ cell(const struct view_ctx *v, const cJSON *clock)
 	const char *st = vx_status(cJSON_GetObjectItemCaseSensitive(clock, "goal_met"));
 
 	vx_add_percent(v, c, "attainment", cJSON_GetObjectItemCaseSensitive(clock, "attainment"));
-	cJSON_AddNumberToObject(c, "n", num(clock, "met") + num(clock, "breached"));
+	add_count(v, c, "n", num(clock, "met") + num(clock, "breached"));
 	cJSON_AddNumberToObject(c, "met", num(clock, "met"));
 	cJSON_AddNumberToObject(c, "breached", num(clock, "breached"));
 	if (cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(clock, "goal")))
@@ -203,9 +214,9 @@ row(const struct view_ctx *v, const cJSON *r, bool total)
 		snprintf(buf, sizeof buf, "%s", total ? "" : cJSON_GetStringValue(key) ? key->valuestring : "");
 	cJSON_AddStringToObject(o, "key", buf);
 	cJSON_AddStringToObject(o, "name", total ? vx_label(v, "total") : name != NULL ? name : buf);
-	cJSON_AddNumberToObject(o, "opened", num(r, "opened"));
-	cJSON_AddNumberToObject(o, "resolved", num(r, "resolved"));
-	cJSON_AddNumberToObject(o, "backlog", num(r, "backlog"));
+	add_count(v, o, "opened", num(r, "opened"));
+	add_count(v, o, "resolved", num(r, "resolved"));
+	add_count(v, o, "backlog", num(r, "backlog"));
 	cJSON_AddItemToObject(o, "response", cell(v, cJSON_GetObjectItemCaseSensitive(r, "response")));
 	cJSON_AddItemToObject(o, "resolution", cell(v, cJSON_GetObjectItemCaseSensitive(r, "resolution")));
 	cJSON_AddBoolToObject(o, "is_total", total);

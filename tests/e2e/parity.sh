@@ -182,7 +182,8 @@ for a in k["agreements"]:
                 if isinstance(c.get("goal_met"), bool):
                     checked += 1
                     n = c.get("met", 0) + c.get("breached", 0)
-                    pat = re.escape(w[c["goal_met"]]) + r"</span> <span class=\"n\">n&nbsp;=&nbsp;" + str(n) + "<"
+                    pat = (re.escape(w[c["goal_met"]]) + r"</span></td>\s*<td class=\"num\">[^<]*</td>\s*"
+                           r"<td class=\"num n\">" + number(n, 0, g) + "<")
                     if not re.search(pat, page):
                         bad += 1; print(f"{a['id']} {p['period']} {clk}: page cell lacks {w[c['goal_met']]} n = {n}")
 print(f"{checked} checked, {bad} bad")

@@ -55,7 +55,9 @@ t "how we measure names the holidays" grep -q 'except on 21 holidays (whole loca
 t "charts inline, with role=img" grep -q '<svg [^>]*role="img"' "$pub/reports/2026-10/it-service-desk.html"
 t "chart data tables" grep -q 'class="chart-data"' "$pub/reports/2026-10/it-service-desk.html"
 t "OLA budget chart on the SLA's month page" grep -q 'ola_budget\|ola-budget' "$pub/reports/2026-10/it-service-desk.html"
-t "n beside the percentages" grep -q 'class="n">n&nbsp;=&nbsp;' "$pub/reports/2026-10/it-service-desk.html"
+t "n in its own column, once" grep -q '<td class="num n">[0-9]' "$pub/reports/2026-10/it-service-desk.html"
+no "no n = inside the key-figure cells" grep -l 'class="n">n&nbsp;=' "$pub/reports/2026-10/it-service-desk.html"
+t "business time in its own table" grep -q '<table class="kpi times">' "$pub/reports/2026-10/it-service-desk.html"
 t "breach timelines" grep -q 'class="timeline"' "$pub/reports/2026-10/it-service-desk.html"
 t "agreement Markdown rendered (GFM table)" grep -q '<td style="text-align: center">' "$pub/agreements/it-service-desk.html"
 no "demo (at most 58 breaches a month): no month's breach table is cut" grep -rlE 'breaches-note|Showing the first' "$pub/reports" --include='*.html'
