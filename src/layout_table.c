@@ -149,6 +149,27 @@ lay_cell_tail(const struct lay_device *dev, const struct lay_block *cb)
 	return w;
 }
 
+/* Widths from the caller's fractions, but never narrower than a column's
+ * longest word ("Attainment" is not cut into "Attainmen|t"): what a column
+ * lacks comes from the others' room above their own longest words. */
+static void
+fixed_widths(const double *frac, const double *mn, int n, double avail, double *w)
+{
+	double lack = 0, spare = 0;
+
+	for (int k = 0; k < n; k++) {
+		w[k] = frac[k] * avail;
+		if (w[k] < mn[k])
+			lack += mn[k] - w[k];
+		else
+			spare += w[k] - mn[k];
+	}
+	if (lack == 0 || lack > spare)
+		return;		/* fits, or cannot: long words get cut */
+	for (int k = 0; k < n; k++)
+		w[k] = w[k] < mn[k] ? mn[k] : w[k] - (w[k] - mn[k]) * lack / spare;
+}
+
 /* Column widths for a table avail points wide: each column's narrowest
  * (longest word) and natural (no wrapping) width, then the room between the
  * sums shared out like an HTML auto table. */
@@ -160,11 +181,6 @@ col_widths(struct lay_ctx *c, const struct lay_block *tb, double avail, double *
 	double *mn = xcalloc((size_t)n, sizeof(double)), *mx = xcalloc((size_t)n, sizeof(double));
 	double smin = 0, smax = 0;
 
-	if (t->fixed != NULL) {
-		for (int k = 0; k < n; k++)
-			w[k] = t->fixed[k] * avail;
-		goto out;
-	}
 	for (int r = 0; r < t->nrows; r++)
 		for (int k = 0; k < n; k++) {
 			struct para p;
@@ -214,6 +230,10 @@ col_widths(struct lay_ctx *c, const struct lay_block *tb, double avail, double *
 			mx[k] = mn[k];
 		smin += mn[k];
 		smax += mx[k];
+	}
+	if (t->fixed != NULL) {
+		fixed_widths(t->fixed, mn, n, avail, w);
+		goto out;
 	}
 	if (smax <= avail) {
 		/* Natural widths; a table that nearly fills the measure fills it. */

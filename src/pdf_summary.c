@@ -11,6 +11,7 @@
 #include "pdf_md.h"
 #include "scene.h"
 #include "chart.h"
+#include "font.h"
 #include "view.h"
 
 #define SUM_SIZE 8.0	/* the dense tables of the summary */
@@ -64,7 +65,7 @@ agreements(struct lay_flow *f, const cJSON *s)
 	struct lay_style body = pdf_style(LAY_REGULAR, SUM_SIZE, PDF_INK);
 	static const char *const heads[6] = { "agreement", "status", "attainment", "change",
 		"breaches", "credit" };
-	static const double frac[6] = { 0.27, 0.16, 0.13, 0.12, 0.15, 0.17 };
+	static const double frac[6] = { 0.35, 0.17, 0.12, 0.11, 0.10, 0.15 };
 	struct lay_block *tb = lay_table(f, 6, 1, true);
 	const cJSON *e;
 	int row = 1;
@@ -99,25 +100,74 @@ agreements(struct lay_flow *f, const cJSON *s)
 	}
 }
 
+/* Breaks text into lines of at most maxw points at spaces (a word wider
+ * than maxw keeps a line of its own); returns the number of lines, each an
+ * owned string in *out. */
+static int
+wrap_words(const char *text, double size, double maxw, char ***out)
+{
+	struct strbuf line = {0};
+	char **lines = NULL;
+	size_t cap = 0;
+	int n = 0;
+	const char *p = text;
+
+	while (*p != '\0') {
+		const char *q = strchr(p, ' ');
+		size_t len = q != NULL ? (size_t)(q - p) : strlen(p);
+		size_t keep = line.len;
+
+		if (line.len > 0)
+			strbuf_puts(&line, " ");
+		strbuf_append(&line, p, len);
+		if (keep > 0 && font_text_width(FONT_REGULAR, size, line.data) > maxw) {
+			line.data[keep] = '\0';
+			xgrow((void **)&lines, &cap, (size_t)n + 1, sizeof *lines);
+			lines[n++] = xstrdup(line.data);
+			line.len = 0;
+			strbuf_append(&line, p, len);
+		}
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	xgrow((void **)&lines, &cap, (size_t)n + 1, sizeof *lines);
+	lines[n++] = xstrdup(line.data != NULL ? line.data : "");
+	strbuf_free(&line);
+	*out = lines;
+	return n;
+}
+
 /* The sparklines as one drawing, in the order of the page's list: per
- * agreement its title, the text alternative under it, the 12 months beside
- * them; gaps where a month has no data. */
+ * agreement its title (wrapped at spaces within its column), the text
+ * alternative under it, the 12 months beside them; gaps where a month has
+ * no data. */
 static void
 sparklines(struct pdf_doc *d, struct lay_flow *f, const cJSON *s)
 {
 	const cJSON *rows = cJSON_GetObjectItemCaseSensitive(s, "rows"), *e;
-	int n = cJSON_GetArraySize(rows), i = 0;
-	double line = 24, namew = 310, sw = 150, w = namew + sw;
+	int n = cJSON_GetArraySize(rows), i = 0, extra = 0;
+	double line = 24, lead = 9, namew = 310, sw = 150, w = namew + sw, y = 14;
 	struct chart *c;
 	struct lay_block *b;
+	char ***titles;
+	int *nt;
 
 	if (n == 0)
 		return;
-	c = xcalloc(1, sizeof *c);
-	c->scene = scene_new(w, line * n + 14);
-	scene_text(c->scene, 0, 9, lab(s, "trend"), FONT_BOLD, SUM_SIZE, SCENE_START, PDF_INK);
+	titles = xcalloc((size_t)n, sizeof *titles);
+	nt = xcalloc((size_t)n, sizeof *nt);
 	cJSON_ArrayForEach(e, rows) {
-		double pts[VIEW_SPARK_MONTHS], y = 14 + line * i++;
+		nt[i] = wrap_words(pdf_str(e, "title"), SUM_SIZE, namew - 12, &titles[i]);
+		extra += nt[i] - 1;
+		i++;
+	}
+	c = xcalloc(1, sizeof *c);
+	c->scene = scene_new(w, line * n + lead * extra + 14);
+	scene_text(c->scene, 0, 9, lab(s, "trend"), FONT_BOLD, SUM_SIZE, SCENE_START, PDF_INK);
+	i = 0;
+	cJSON_ArrayForEach(e, rows) {
+		double pts[VIEW_SPARK_MONTHS], h = line + lead * (nt[i] - 1);
 		const cJSON *sp = cJSON_GetObjectItemCaseSensitive(e, "spark");
 		const cJSON *p = cJSON_GetObjectItemCaseSensitive(sp, "points");
 
@@ -125,13 +175,21 @@ sparklines(struct pdf_doc *d, struct lay_flow *f, const cJSON *s)
 			const cJSON *x = cJSON_GetArrayItem(p, k);
 			pts[k] = cJSON_IsNumber(x) ? x->valuedouble : NAN;
 		}
-		scene_text(c->scene, 0, y + 10, pdf_str(e, "title"), FONT_REGULAR, SUM_SIZE,
-		    SCENE_START, PDF_INK);
-		scene_text(c->scene, 0, y + 19, pdf_str(sp, "text"), FONT_REGULAR, 6.5,
+		for (int k = 0; k < nt[i]; k++) {
+			scene_text(c->scene, 0, y + 10 + lead * k, titles[i][k], FONT_REGULAR,
+			    SUM_SIZE, SCENE_START, PDF_INK);
+			free(titles[i][k]);
+		}
+		free(titles[i]);
+		scene_text(c->scene, 0, y + h - 5, pdf_str(sp, "text"), FONT_REGULAR, 6.5,
 		    SCENE_START, PDF_MUTED);
-		scene_line(c->scene, 0, y + line - 1, w, y + line - 1, PDF_RULE, 0.4, 0);
-		view_sparkline_draw(c->scene, pts, namew, y + 2, sw, line - 5);
+		scene_line(c->scene, 0, y + h - 1, w, y + h - 1, PDF_RULE, 0.4, 0);
+		view_sparkline_draw(c->scene, pts, namew, y + 2 + (h - line) / 2, sw, line - 5);
+		y += h;
+		i++;
 	}
+	free(titles);
+	free(nt);
 	b = lay_add(f, LAY_BOX);
 	b->w = scene_width(c->scene);
 	b->h = scene_height(c->scene);

@@ -422,3 +422,35 @@ Test(layout, deep_indent_keeps_a_measure)
 	lay_result_free(&r);
 	lay_flow_free(f);
 }
+
+/* Fixed column fractions give way to a column's longest word: "Attainment"
+ * (50 pt at 10 pt) in a column of 10 % of 160 pt takes its width from the
+ * wide column instead of being cut. */
+Test(layout, fixed_fractions_never_cut_a_word_that_fits)
+{
+	struct lay_flow *f = lay_flow_new();
+	struct lay_result r = {0};
+	struct lay_block *tb = lay_table(f, 2, 1, true);
+	struct lay_style s = st10();
+	static const double frac[2] = {0.9, 0.1};
+	const struct lay_op *t[64];
+	size_t n;
+	bool whole = false;
+
+	lay_table_fix(tb, frac);
+	lay_text(lay_cell(tb, 0, 0), &s, "Agreement", 9);
+	lay_text(lay_cell(tb, 0, 1), &s, "Attainment", 10);
+	lay_text(lay_cell(tb, 1, 0), &s, "Lead hand-off from marketing to sales", 37);
+	lay_text(lay_cell(tb, 1, 1), &s, "94.3%", 5);
+	layout_run(f, &dev, &geom, &r);
+	n = texts(&r, 0, t, 64);
+	for (size_t i = 0; i < n; i++) {
+		cr_expect_neq(strcmp(t[i]->text, "Attainmen"), 0, "the header was cut");
+		if (strcmp(t[i]->text, "Attainment") == 0)
+			whole = true;
+	}
+	cr_expect(whole, "\"Attainment\" printed whole");
+	assert_inside(&r);
+	lay_result_free(&r);
+	lay_flow_free(f);
+}
