@@ -103,6 +103,13 @@ set_dates(struct pdf_dev *d)
 	HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_MOD_DATE, dt);
 }
 
+void
+pdf_dev_info(struct pdf_dev *d, const char *subject, const char *keywords)
+{
+	HPDF_SetInfoAttr(d->pdf, HPDF_INFO_SUBJECT, subject);
+	HPDF_SetInfoAttr(d->pdf, HPDF_INFO_KEYWORDS, keywords);
+}
+
 struct pdf_dev *
 pdf_dev_new(enum page_size ps, const char *title, const char *author, const char **why)
 {

@@ -322,6 +322,7 @@ pdf_brochure(struct pdf_doc *d, int i, struct publish *p)
 	}
 	d->file = a->path;
 	facts = cover_facts(d, av);
+	pdf_record_facts(d, facts);
 	sub = xasprintf("%s \xC2\xB7 %s \xE2\x86\x92 %s", pdf_str(av, "kind_label"),
 	    pdf_str(av, "provider"), pdf_str(av, "customer"));
 	pdf_cover(d, cover, pdf_str(av, "title"), sub, facts);

@@ -18,6 +18,8 @@ enum pdf_obj { PDF_OBJ_IMAGE = 1, PDF_OBJ_SCENE = 2 };
 struct pdf_dev *pdf_dev_new(enum page_size ps, const char *title, const char *author,
     const char **why);
 void pdf_dev_free(struct pdf_dev *d);
+/* Subject and keywords of the document information (UTF-8). */
+void pdf_dev_info(struct pdf_dev *d, const char *subject, const char *keywords);
 /* The measuring side for layout_run(); valid while d lives. */
 const struct lay_device *pdf_dev_measure(struct pdf_dev *d);
 /* Page size and margins. */

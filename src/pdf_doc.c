@@ -17,7 +17,9 @@
 #include "pdf_doc.h"
 #include "pdf_md.h"
 #include "publish.h"
+#include "fingerprint.h"
 #include "scene.h"
+#include "site.h"
 #include "view.h"
 
 #define OK_GREEN 0x1A7F37
@@ -388,6 +390,37 @@ pdf_section_break(struct lay_flow *f)
 
 	b->w = 0.5;
 	b->space_before = 28;
+}
+
+static void
+record_fact(cJSON *facts, const char *label, const char *value)
+{
+	cJSON *fe = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(fe, "label", label);
+	cJSON_AddStringToObject(fe, "value", value);
+	cJSON_AddItemToArray(facts, fe);
+}
+
+void
+pdf_record_facts(struct pdf_doc *d, cJSON *facts)
+{
+	char *issued = site_issue_date(d->m, d->loc), *asof = site_data_as_of(d->m, d->loc);
+	char *fp = fingerprint_inputs(d->m), *subject, *keywords, shortfp[13];
+
+	memcpy(shortfp, fp, 12);
+	shortfp[12] = '\0';
+	record_fact(facts, pdf_label(d, "issued"), issued);
+	record_fact(facts, pdf_label(d, "data_as_of"), asof);
+	record_fact(facts, pdf_label(d, "fingerprint"), shortfp);
+	subject = xasprintf("%s %s", pdf_label(d, "data_as_of"), asof);
+	keywords = xasprintf("%s: SHA-256 %s", pdf_label(d, "fingerprint"), fp);
+	pdf_dev_info(d->dev, subject, keywords);
+	free(subject);
+	free(keywords);
+	free(issued);
+	free(asof);
+	free(fp);
 }
 
 void

@@ -275,6 +275,7 @@ pdf_report(struct pdf_doc *d, int ym, struct publish *p)
 		cJSON_AddStringToObject(fe, "value", pdf_str(e, "text"));
 		cJSON_AddItemToArray(facts, fe);
 	}
+	pdf_record_facts(d, facts);
 	pdf_cover(d, cover, pdf_label(d, "month_report"), pdf_str(rv, "period_label"), facts);
 
 	/* The executive summary replaces the table "at a glance": on the page

@@ -47,8 +47,8 @@ load_template(void *ctx, const char *name, size_t *len)
 
 /* "30.10.2026 17:42 Europe/Berlin" (as the locale writes it): the latest
  * event, in the site's zone. */
-static char *
-data_as_of(const struct model *m, const struct i18n *loc)
+char *
+site_data_as_of(const struct model *m, const struct i18n *loc)
 {
 	struct strbuf sb = {0};
 	sla_time latest = m->latest_at, t;
@@ -63,6 +63,35 @@ data_as_of(const struct model *m, const struct i18n *loc)
 	secs = (int)(t - days * 86400);
 	i18n_datetime(loc, &sb, y, mo, d, secs / 60);
 	strbuf_printf(&sb, " %s", m->site.timezone != NULL ? m->site.timezone : "UTC");
+	return strbuf_detach(&sb, NULL);
+}
+
+/* The day a publication is issued, as the locale writes it. A rebuild of
+ * the same inputs must give the same bytes, so not the wall clock: the day
+ * of SOURCE_DATE_EPOCH when set (a release pipeline's date), else the day of
+ * the data as of (the publication speaks for the data up to then). */
+char *
+site_issue_date(const struct model *m, const struct i18n *loc)
+{
+	struct strbuf sb = {0};
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	sla_time t = m->latest_at;
+	int64_t days;
+	int y, mo, d;
+	char *end;
+
+	if (env != NULL && *env != '\0') {
+		long long e = strtoll(env, &end, 10);
+		if (*end == '\0' && e > 0)
+			t = (sla_time)e;
+	}
+	if (t == 0)
+		return xstrdup("\xE2\x80\x93");
+	if (m->site.zone != NULL)
+		t = tz_utc_to_local(m->site.zone, t);
+	days = civil_day_of(t);
+	civil_from_days(days, &y, &mo, &d);
+	i18n_date(loc, &sb, y, mo, d);
 	return strbuf_detach(&sb, NULL);
 }
 
@@ -292,7 +321,7 @@ make_common(const struct model *m, const struct view_ctx *v, const struct site_o
 {
 	const struct i18n *loc = view_locale(v);
 	cJSON *o = cJSON_CreateObject(), *site;
-	char *fp = fingerprint_inputs(m), *asof = data_as_of(m, loc), shortfp[13];
+	char *fp = fingerprint_inputs(m), *asof = site_data_as_of(m, loc), shortfp[13];
 
 	site = cJSON_AddObjectToObject(o, "site");
 	cJSON_AddStringToObject(site, "title", m->site.title != NULL ? m->site.title :

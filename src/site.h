@@ -23,4 +23,12 @@ struct site_options {
 int site_write(struct publish *p, const struct cJSON *kpis, const struct model *m,
     const struct i18n *loc, const struct site_options *o, char *why, size_t whylen);
 
+/* "30.10.2026 17:42 Europe/Berlin": the latest event in the site's zone, as
+ * the pages and PDFs carry it; "–" without events. The caller frees it. */
+char *site_data_as_of(const struct model *m, const struct i18n *loc);
+
+/* The issue date of a publication: SOURCE_DATE_EPOCH's day, else the data as
+ * of's (reproducible either way). The caller frees it. */
+char *site_issue_date(const struct model *m, const struct i18n *loc);
+
 #endif

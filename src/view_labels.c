@@ -41,6 +41,7 @@ static const char *const label_table[][3] = {
 	{ "team", "common.team", "Team" },
 	{ "month_report", "site.report", "Management report" },
 	{ "data_as_of", "web.data_as_of", "Data as of" },
+	{ "issued", "web.issued", "Issued" },
 	{ "fingerprint", "web.fingerprint", "Inputs fingerprint" },
 	{ "downloads", "site.downloads", "Downloads" },
 	{ "pdf", "web.pdf", "PDF" },

@@ -105,5 +105,19 @@ for f in hd pd; do
 	check "$f: German over" has "$TMP/$f.txt" "263 Std. 36 Min. darüber"
 done
 
+# ---- covers and document information carry the record (issue 13.8) ----
+R="$TMP/pub/reports/2026-10/report.pdf"
+fp=$(grep -o '"fingerprint":[[:space:]]*"[0-9a-f]*"' "$TMP/pub/data/inputs.json" 2>/dev/null | head -1 | grep -o '[0-9a-f]\{64\}')
+pdftotext -f 1 -l 1 "$R" "$TMP/cover.txt" 2>/dev/null
+check "cover: issued" grep -q '^Issued$' "$TMP/cover.txt"
+check "cover: data as of, the latest event" grep -q '^2026-11-02 11:40 Europe/Berlin$' "$TMP/cover.txt"
+check "cover: inputs fingerprint" grep -q '^Inputs fingerprint$' "$TMP/cover.txt"
+pdfinfo "$R" >"$TMP/info.txt" 2>/dev/null
+check "PDF Subject: data as of" grep -q '^Subject: *Data as of 2026-11-02 11:40 Europe/Berlin$' "$TMP/info.txt"
+check "PDF Keywords: the fingerprint" grep -Eq '^Keywords: *Inputs fingerprint: SHA-256 [0-9a-f]{64}$' "$TMP/info.txt"
+if [ -n "$fp" ]; then check "PDF Keywords = inputs.json's fingerprint" grep -q "$fp" "$TMP/info.txt"; fi
+pdftotext -f 1 -l 1 "$TMP/pub/agreements/facility-sales.pdf" "$TMP/bcover.txt" 2>/dev/null
+check "brochure cover in its language: Fingerabdruck" grep -q '^Fingerabdruck der Eingaben$' "$TMP/bcover.txt"
+
 printf 'summary: %d passed, %d failed\n' "$pass" "$fail"
 [ "$fail" -eq 0 ]
