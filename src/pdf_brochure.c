@@ -14,16 +14,6 @@
 #include "pdf_md.h"
 #include "view.h"
 
-static void
-add_fact(cJSON *facts, const char *label, const char *value)
-{
-	cJSON *e = cJSON_CreateObject();
-
-	cJSON_AddStringToObject(e, "label", label);
-	cJSON_AddStringToObject(e, "value", value);
-	cJSON_AddItemToArray(facts, e);
-}
-
 /* The facts of the page's head: parties, dates, zone, related agreements. */
 static cJSON *
 cover_facts(struct pdf_doc *d, const cJSON *av)
@@ -34,18 +24,18 @@ cover_facts(struct pdf_doc *d, const cJSON *av)
 	const cJSON *sup = cJSON_GetObjectItemCaseSensitive(av, "supports"), *e;
 
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
-		add_fact(facts, pdf_label(d, keys[i]), pdf_str(av, keys[i]));
+		pdf_add_fact(facts, pdf_label(d, keys[i]), pdf_str(av, keys[i]));
 		/* After the cycle, as on the page: the date, overdue in words. */
 		if (strcmp(keys[i], "review") == 0 && *pdf_str(av, "next_review") != '\0') {
 			char *s = xasprintf("%s%s%s", pdf_str(av, "next_review"),
 			    *pdf_str(av, "review_overdue") != '\0' ? " " : "",
 			    pdf_str(av, "review_overdue"));
-			add_fact(facts, pdf_label(d, "next_review"), s);
+			pdf_add_fact(facts, pdf_label(d, "next_review"), s);
 			free(s);
 		}
 	}
 	if (cJSON_IsObject(sup))
-		add_fact(facts, pdf_label(d, "supports"), pdf_str(sup, "title"));
+		pdf_add_fact(facts, pdf_label(d, "supports"), pdf_str(sup, "title"));
 	if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(av, "is_ola"))) {
 		struct strbuf sb = {0};
 		cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(av, "supported_by")) {
@@ -53,7 +43,7 @@ cover_facts(struct pdf_doc *d, const cJSON *av)
 				strbuf_puts(&sb, "; ");
 			strbuf_puts(&sb, pdf_str(e, "title"));
 		}
-		add_fact(facts, pdf_label(d, "supported_by"), sb.len > 0 ? sb.data : "\xE2\x80\x93");
+		pdf_add_fact(facts, pdf_label(d, "supported_by"), sb.len > 0 ? sb.data : "\xE2\x80\x93");
 		strbuf_free(&sb);
 	}
 	return facts;

@@ -392,8 +392,8 @@ pdf_section_break(struct lay_flow *f)
 	b->space_before = 28;
 }
 
-static void
-record_fact(cJSON *facts, const char *label, const char *value)
+void
+pdf_add_fact(cJSON *facts, const char *label, const char *value)
 {
 	cJSON *fe = cJSON_CreateObject();
 
@@ -410,9 +410,9 @@ pdf_record_facts(struct pdf_doc *d, cJSON *facts)
 
 	memcpy(shortfp, fp, 12);
 	shortfp[12] = '\0';
-	record_fact(facts, pdf_label(d, "issued"), issued);
-	record_fact(facts, pdf_label(d, "data_as_of"), asof);
-	record_fact(facts, pdf_label(d, "fingerprint"), shortfp);
+	pdf_add_fact(facts, pdf_label(d, "issued"), issued);
+	pdf_add_fact(facts, pdf_label(d, "data_as_of"), asof);
+	pdf_add_fact(facts, pdf_label(d, "fingerprint"), shortfp);
 	subject = xasprintf("%s %s", pdf_label(d, "data_as_of"), asof);
 	keywords = xasprintf("%s: SHA-256 %s", pdf_label(d, "fingerprint"), fp);
 	pdf_dev_info(d->dev, subject, keywords);

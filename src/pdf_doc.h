@@ -73,6 +73,8 @@ void pdf_commentary(struct pdf_doc *d, struct lay_flow *f, int ym, const char *a
  * before is at most half full (docs/pdf.md, Typesetting). */
 void pdf_section_break(struct lay_flow *f);
 /* The cover: title, a line under it, facts [{label, value}], organisation. */
+/* Appends {label, value} to a cover's facts. */
+void pdf_add_fact(cJSON *facts, const char *label, const char *value);
 /* Appends to a cover's facts what makes the paper a record — issued, data
  * as of, inputs fingerprint (as the pages' footer has it) — and puts the
  * same in the document information (Subject, Keywords). */
