@@ -113,7 +113,7 @@ const struct agreement agreements[AG_COUNT] = {
 		HOL_DE_BE, 1, NULL, NULL, NULL, NULL, sev_app, 4, LANG_EN, body_ola_applications},
 	[AG_LEAD] = {"lead-handoff.md", "lead-handoff", "Lead Hand-off from Marketing to Sales", "sla",
 		"marketing", "sales", NULL, 0, "monthly", ZONE_BERLIN, NULL, 0, HOL_NONE, 0,
-		"{kind: lead}", "{metric: value, min: 400000, per: month}", NULL, NULL,
+		"{kind: lead}", "{metric: value, min: 400000, per: month, unit: EUR}", NULL, NULL,
 		sev_lead, 2, LANG_EN, body_lead_handoff},
 	[AG_ONB] = {"customer-onboarding.md", "customer-onboarding",
 		"Customer Onboarding Hand-off, US Region", "sla", "sales", "customer-service", NULL,
@@ -496,7 +496,18 @@ agreements_write(const char *dir, int y0, int m0, int ey, int em, int hy0, int h
 		"organisation: \"Nordlicht Handels GmbH\"\n"
 		"timezone: Europe/Berlin\n"
 		"locale: en\n"
-		"page_size: A4\n");
+		"page_size: A4\n"
+		"# Team ids as agreements and events write them, and the names pages show.\n"
+		"teams:\n"
+		"  applications: Application Management\n"
+		"  customer-service: Customer Service\n"
+		"  facility: Facility Management\n"
+		"  marketing: Marketing\n"
+		"  network: Network Operations\n"
+		"  sales: Sales\n"
+		"  sales-us: Sales US\n"
+		"  service-desk: IT Service Desk\n"
+		"  systems: Systems Operations\n");
 	if (fclose(f) != 0)
 		return -1;
 	for (int i = 0; i < AG_COUNT; i++) {

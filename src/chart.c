@@ -416,9 +416,9 @@ ch_axis_draw(struct scene *sc, struct ch_ctx *cx, const struct ch_axis *a, int p
 
 struct chart *
 chart_build(enum chart_kind kind, const cJSON *kpis, const char *agreement_id,
-    const char *period, const struct i18n *loc)
+    const char *period, const struct i18n *loc, const struct site *site)
 {
-	struct ch_ctx cx = { loc, NULL, 0, 0 };
+	struct ch_ctx cx = { loc, site, NULL, 0, 0 };
 	const cJSON *a = ch_agreement(kpis, agreement_id), *last;
 	struct chart *c = NULL;
 	int ym;

@@ -8,6 +8,7 @@
 struct cJSON;
 struct i18n;
 struct scene;
+struct site;
 
 enum chart_kind {
 	CHART_ATTAINMENT,	/* attainment by severity against its goal */
@@ -28,11 +29,13 @@ struct chart {
 };
 
 /* The chart of kind for agreement_id in month period ("YYYY-MM"), from the
- * kpis.json tree. NULL only when the kind does not apply to that agreement
+ * kpis.json tree; teams are named as site's `teams` has them (site may be NULL:
+ * ids). NULL only when the kind does not apply to that agreement
  * (no OLAs under it, say); no data draws a "No items in …" chart. The caller
  * frees the result with chart_free(). */
 struct chart *chart_build(enum chart_kind kind, const struct cJSON *kpis,
-    const char *agreement_id, const char *period, const struct i18n *loc);
+    const char *agreement_id, const char *period, const struct i18n *loc,
+    const struct site *site);
 void chart_free(struct chart *c);
 
 /* SVG without XML prolog, every id prefixed with id_prefix so that several

@@ -44,6 +44,7 @@ enum scene_hatch ch_series_hatch(int i);
  * ch_ctx_done(). */
 struct ch_ctx {
 	const struct i18n *loc;
+	const struct site *site;	/* team names; NULL: ids */
 	char **strs;
 	size_t nstrs, capstrs;
 };
@@ -54,8 +55,8 @@ const char *ch_fmt(struct ch_ctx *cx, const char *key, ...);
 /* Ends a summary sentence: a full stop, unless it already ends with one (an
  * abbreviation such as "Min."), so alt texts never read "6 Min..". */
 void ch_end_sentence(struct strbuf *sb);
-/* An attainment or goal: cut (never rounded up) to 0.1, "100%" not "100.0%",
- * so a missed goal never prints as met. */
+/* An attainment or goal as every figure is shown (i18n_figure_percent):
+ * rounded half away from zero to 0.1, "100%" not "100.0%". */
 const char *ch_pct(struct ch_ctx *cx, double v);
 const char *ch_num(struct ch_ctx *cx, double v, int decimals);
 const char *ch_month(struct ch_ctx *cx, int ym, int long_form);

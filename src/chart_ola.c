@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cJSON.h>
 
+#include "model.h"
 #include "util.h"
 
 #define ROW_LABEL_W	64.0
@@ -134,7 +135,7 @@ chart_ola(const cJSON *kpis, const cJSON *sla, int ym, struct ch_ctx *cx)
 	for (t = 0; t < nt; t++) {
 		const char *prov = ch_str(olas[t], "provider");
 		teams[t].ola = olas[t];
-		teams[t].name = prov != NULL ? prov : ch_str(olas[t], "id");
+		teams[t].name = prov != NULL ? site_team_name(cx->site, prov) : ch_str(olas[t], "id");
 		leg[t] = (struct ch_legend_item){ CH_SW_BOX, { ch_series_color(t), SCENE_NONE, 0, 0,
 			ch_series_hatch(t), C_WHITE }, 0, 0, teams[t].name };
 	}

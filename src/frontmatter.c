@@ -21,8 +21,8 @@
 #define WARN(c, at, kp, ...) yamlnode_report(c, DIAG_WARNING, at, kp, __VA_ARGS__)
 
 /* A time zone by name, or UTC after an error; the caller frees. */
-static struct tz *
-load_zone(struct yamlcheck *c, const struct yamlnode *v, const char *name)
+struct tz *
+fm_load_zone(struct yamlcheck *c, const struct yamlnode *v, const char *name)
 {
 	struct tz *z = tz_load(name);
 
@@ -33,81 +33,13 @@ load_zone(struct yamlcheck *c, const struct yamlnode *v, const char *name)
 	return z;
 }
 
-/* A path inside the project: relative, no ".." component, not empty. */
-static bool
-is_inner_path(const char *s)
-{
-	const char *p = s;
-
-	if (*s == '\0' || *s == '/' || *s == '\\')
-		return false;
-	while (*p != '\0') {
-		size_t n = strcspn(p, "/\\");
-		if (n == 2 && p[0] == '.' && p[1] == '.')
-			return false;
-		p += n;
-		if (*p != '\0')
-			p++;
-	}
-	return true;
-}
-
-static char *
-get_inner_path(struct yamlcheck *c, const struct yamlnode *map, const char *kp,
-    const char *key)
-{
-	const struct yamlnode *v = yamlnode_scalar(c, map, kp, key, false, "a path");
-	char *p;
-
-	if (v == NULL)
-		return NULL;
-	if (is_inner_path(v->text))
-		return xstrdup(v->text);
-	p = yamlnode_path(kp, key);
-	ERR(c, v, p, "%s must be a relative path inside the project folder",
-	    yamlnode_show(c, v));
-	free(p);
-	return NULL;
-}
-
-static void
-parse_mappings(struct yamlcheck *c, const struct yamlnode *v, struct site *out)
-{
-	size_t i;
-
-	if (v->type != YAMLNODE_MAPPING) {
-		ERR(c, v, "mappings", "expected a mapping of file patterns to mapping "
-		    "files, got %s", yamlnode_show(c, v));
-		return;
-	}
-	out->mappings = xcalloc(v->n + 1, sizeof *out->mappings);
-	for (i = 0; i < v->n; i++) {
-		const struct yamlnode *k = yamlnode_key(v, i);
-		char *kp = yamlnode_path("mappings", k->text);
-		char *file = get_inner_path(c, v, "mappings", k->text);
-
-		if (file == NULL && yamlnode_is_null(yamlnode_value(v, i)))
-			ERR(c, yamlnode_value(v, i), kp, "no mapping file given");
-		if (file != NULL && k->len == 0) {
-			ERR(c, k, "mappings", "empty file pattern");
-			free(file);
-		} else if (file != NULL) {
-			out->mappings[out->nmappings].pattern = xstrdup(k->text);
-			out->mappings[out->nmappings].line = yamlnode_value(v, i)->line;
-			out->mappings[out->nmappings].col = yamlnode_value(v, i)->col;
-			out->mappings[out->nmappings++].mapping = file;
-		}
-		free(kp);
-	}
-}
-
 /* `locale`: a BCP 47 tag or POSIX locale name, any case, kept as the canonical
  * tag ("de-AT", "en-US"). One the tables cannot serve — a language without a
  * message table, or text that is no tag at all — is a warning, not an error:
  * the pages still come out, in the fallback's language. Returns NULL when
  * absent or unusable. */
-static char *
-parse_locale(struct yamlcheck *c, const struct yamlnode *root, const char *fallback)
+char *
+fm_parse_locale(struct yamlcheck *c, const struct yamlnode *root, const char *fallback)
 {
 	const struct yamlnode *v = yamlnode_scalar(c, root, "", "locale", false,
 	    "a language tag such as en, en-US or de-DE");
@@ -128,66 +60,27 @@ parse_locale(struct yamlcheck *c, const struct yamlnode *root, const char *fallb
 	return xstrdup(tag.tag);
 }
 
-int
-frontmatter_parse_site(struct site *out, const char *path, const char *text,
-    size_t len, struct diag *d)
-{
-	static const char *const keys[] = { "title", "organisation", "organization",
-		"timezone", "locale", "page_size", "logo", "unsafe_html", "mappings", NULL };
-	static const char *const pages[] = { "A4", "Letter", NULL };
-	static const char *const bools[] = { "true", "false", "yes", "no", NULL };
-	struct yamlcheck c;
-	struct yamlnode *root = NULL;
-	const struct yamlnode *v;
-	int i;
+/* `volume.unit`: what the volume is counted in, printed after its figures. */
+#define FM_UNIT_MAX 24
 
-	yamlnode_check_init(&c, path);
-	memset(out, 0, sizeof *out);
-	out->page_size = PAGE_A4;
-	if (text != NULL && len > FRONTMATTER_MAX_FILE)
-		ERR(&c, NULL, NULL, "file larger than %d KiB", FRONTMATTER_MAX_FILE / 1024);
-	else if (text != NULL)
-		c.errors += yamlnode_parse(text, len, 1, path, c.d, &root);
-	if (root != NULL && root->type != YAMLNODE_MAPPING) {
-		ERR(&c, root, NULL, "expected a mapping of settings, got %s",
-		    yamlnode_show(&c, root));
-	} else if (root != NULL) {
-		yamlnode_check_keys(&c, root, "", keys);
-		out->title = yamlnode_string(&c, root, "", "title", false);
-		out->organisation = yamlnode_string(&c, root, "", "organisation", false);
-		if (yamlnode_get(root, "organization") != NULL) {
-			if (out->organisation != NULL)
-				ERR(&c, yamlnode_get(root, "organization"), "organization",
-				    "give organisation or organization, not both");
-			else
-				out->organisation = yamlnode_string(&c, root, "", "organization",
-				    false);
-		}
-		if ((v = yamlnode_scalar(&c, root, "", "timezone", false, "a time zone")) != NULL) {
-			out->zone = load_zone(&c, v, v->text);
-			out->timezone = xstrdup(tz_name(out->zone));
-			out->timezone_given = true;
-		}
-		out->locale = parse_locale(&c, root, "en");
-		if ((i = yamlnode_choice(&c, root, "", "page_size", false, pages)) >= 0)
-			out->page_size = i == 0 ? PAGE_A4 : PAGE_LETTER;
-		out->logo = get_inner_path(&c, root, "", "logo");
-		if ((i = yamlnode_choice(&c, root, "", "unsafe_html", false, bools)) >= 0)
-			out->unsafe_html = i % 2 == 0;
-		if ((v = yamlnode_field(&c, root, "", "mappings", false)) != NULL)
-			parse_mappings(&c, v, out);
+char *
+fm_parse_unit(struct yamlcheck *c, const struct yamlnode *volume)
+{
+	const struct yamlnode *v = yamlnode_scalar(c, volume, "volume", "unit", false,
+	    "a unit such as EUR or leads");
+	size_t i, chars = 0;
+
+	if (v == NULL)
+		return NULL;
+	for (i = 0; i < v->len; i++)
+		chars += ((unsigned char)v->text[i] & 0xC0) != 0x80;
+	if (strspn(v->text, " \t") == v->len || chars > FM_UNIT_MAX ||
+	    strpbrk(v->text, "\n\r") != NULL) {
+		ERR(c, v, "volume.unit", "%s is no unit: give a short word such as EUR or "
+		    "leads (at most %d characters, one line)", yamlnode_show(c, v), FM_UNIT_MAX);
+		return NULL;
 	}
-	if (out->title == NULL)
-		out->title = xstrdup("Service level reports");
-	if (out->zone == NULL) {
-		out->zone = tz_load("UTC");
-		out->timezone = xstrdup("UTC");
-	}
-	if (out->locale == NULL)
-		out->locale = xstrdup("en");
-	yamlnode_free(root);
-	yamlnode_check_finish(&c, d);
-	return c.errors;
+	return xstrdup(v->text);
 }
 
 /* ---- agreements ---- */
@@ -365,7 +258,7 @@ parse_severities(struct yamlcheck *c, const struct yamlnode *root, struct agreem
 static void
 parse_volume(struct yamlcheck *c, const struct yamlnode *v, struct agreement *a)
 {
-	static const char *const keys[] = { "metric", "min", "per", NULL };
+	static const char *const keys[] = { "metric", "min", "per", "unit", NULL };
 	static const char *const metrics[] = { "count", "value", NULL };
 	static const char *const pers[] = { "month", NULL };
 
@@ -381,6 +274,7 @@ parse_volume(struct yamlcheck *c, const struct yamlnode *v, struct agreement *a)
 	yamlnode_number(c, v, "volume", "min", true, 0, INFINITY, &a->volume_min);
 	yamlnode_choice(c, v, "volume", "per", false, pers);
 	a->volume_per = xstrdup("month");
+	a->volume_unit = fm_parse_unit(c, v);
 }
 
 static void
@@ -520,10 +414,10 @@ parse_agreement(struct yamlcheck *c, const struct yamlnode *root,
 	else
 		days = INT64_MIN;
 	review_parse(c, root, a);
-	a->locale = parse_locale(c, root, site != NULL && site->locale != NULL ?
+	a->locale = fm_parse_locale(c, root, site != NULL && site->locale != NULL ?
 	    site->locale : "en");
 	if ((v = yamlnode_scalar(c, root, "", "timezone", false, "a time zone")) != NULL)
-		a->zone = load_zone(c, v, v->text);
+		a->zone = fm_load_zone(c, v, v->text);
 	else if (site != NULL && site->timezone != NULL)
 		a->zone = tz_load(site->timezone);
 	if (a->zone == NULL)

@@ -371,6 +371,32 @@ check_span(struct checker *c)
 	    b - a + 1, from, strtab_get(m->strings, first->file), first->line));
 }
 
+/* A `teams` entry of site.yml that names no provider, customer or event team
+ * renames nothing: most likely a typo of the id. */
+static void
+check_team_names(const struct model *m)
+{
+	int i, k;
+	size_t j;
+
+	for (i = 0; i < m->site.nteams; i++) {
+		const struct team_name *t = &m->site.teams[i];
+		uint32_t id = strtab_find(m->strings, t->id, strlen(t->id));
+		bool used = false;
+
+		for (k = 0; k < m->nagreements && !used; k++)
+			used = (m->agreements[k].provider != NULL &&
+			    strcmp(m->agreements[k].provider, t->id) == 0) ||
+			    (m->agreements[k].customer != NULL &&
+			    strcmp(m->agreements[k].customer, t->id) == 0);
+		for (j = 0; j < m->nevents && !used && id != 0; j++)
+			used = m->events[j].team == id;
+		if (!used)
+			diag_add(m->diag, DIAG_WARNING, "site.yml", t->line, t->col,
+			    "teams: no agreement or event names the team \"%s\"", t->id);
+	}
+}
+
 void
 items_check(struct model *m)
 {
@@ -404,6 +430,7 @@ items_check(struct model *m)
 		free(names);
 	}
 	check_span(&c);
+	check_team_names(m);
 	if (c.nwarn > 1)
 		qsort(c.warn, c.nwarn, sizeof *c.warn, cmp_pending);
 	for (i = 0; i < c.nwarn; i++) {

@@ -70,6 +70,11 @@ site_free(struct site *s)
 	tz_free(s->zone);
 	free(s->locale);
 	free(s->logo);
+	for (i = 0; i < s->nteams; i++) {
+		free(s->teams[i].id);
+		free(s->teams[i].name);
+	}
+	free(s->teams);
 	for (i = 0; i < s->nmappings; i++) {
 		free(s->mappings[i].pattern);
 		free(s->mappings[i].mapping);
@@ -104,6 +109,7 @@ terms_free(struct agreement *a)
 	}
 	free(a->severities);
 	free(a->volume_per);
+	free(a->volume_unit);
 	free(a->credit_currency);
 	free(a->tiers);
 }
@@ -184,6 +190,17 @@ model_free(struct model *m)
 	inputs_free(m->inputs);
 	free(m->src);
 	free(m);
+}
+
+const char *
+site_team_name(const struct site *s, const char *id)
+{
+	int i;
+
+	for (i = 0; s != NULL && id != NULL && i < s->nteams; i++)
+		if (strcmp(s->teams[i].id, id) == 0)
+			return s->teams[i].name;
+	return id;
 }
 
 int

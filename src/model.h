@@ -35,7 +35,19 @@ struct site {
 	bool unsafe_html;		/* keep raw HTML of agreement Markdown */
 	int nmappings;
 	struct mapping_rule *mappings;
+	int nteams;
+	struct team_name *teams;	/* `teams`: display names by team id */
 };
+
+struct team_name {
+	char *id;			/* as agreements and events write it */
+	char *name;			/* as pages show it */
+	int line, col;			/* of the id in site.yml */
+};
+
+/* The name pages show for team id: its `teams` entry, else the id itself
+ * (NULL for NULL). Borrowed from s or id. */
+const char *site_team_name(const struct site *s, const char *id);
 
 /* ---- agreements (one Markdown file each) ---- */
 
@@ -123,6 +135,8 @@ struct agreement {
 	enum volume_metric volume_metric;
 	double volume_min;
 	char *volume_per;		/* "month" */
+	char *volume_unit;		/* `unit` ("EUR", "leads"), NULL: none; shown
+					   with the figures, never computed with */
 	bool has_satisfaction;
 	enum satisfaction_scale satisfaction_scale;
 	double satisfaction_min;

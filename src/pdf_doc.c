@@ -338,7 +338,7 @@ pdf_chart(struct pdf_doc *d, struct lay_flow *f, const cJSON *chart)
 			break;
 	if (k < CHART_KIND_COUNT)
 		c = chart_build((enum chart_kind)k, d->kpis, pdf_str(chart, "agreement"),
-		    pdf_str(chart, "period"), d->loc);
+		    pdf_str(chart, "period"), d->loc, &d->m->site);
 	if (c != NULL && c->scene != NULL && scene_width(c->scene) > 0) {
 		/* The drawing carries its own title. */
 		b = lay_add(f, LAY_BOX);

@@ -66,6 +66,7 @@ terms_copy(const struct agreement *newer)
 			calendar_copy(&s->calendar, &newer->severities[i].calendar);
 	}
 	t->volume_per = dup_or_null(newer->volume_per);
+	t->volume_unit = dup_or_null(newer->volume_unit);
 	t->credit_currency = dup_or_null(newer->credit_currency);
 	t->tiers = NULL;
 	if (newer->ntiers > 0) {
@@ -187,7 +188,7 @@ is_mapping(struct yamlcheck *c, const struct yamlnode *v, const char *kp,
 static void
 patch_volume(struct yamlcheck *c, const struct yamlnode *v, struct agreement *t)
 {
-	static const char *const keys[] = { "metric", "min", "per", NULL };
+	static const char *const keys[] = { "metric", "min", "per", "unit", NULL };
 	static const char *const metrics[] = { "count", "value", NULL };
 	static const char *const pers[] = { "month", NULL };
 	int k;
@@ -208,6 +209,14 @@ patch_volume(struct yamlcheck *c, const struct yamlnode *v, struct agreement *t)
 		t->volume_metric = k == 1 ? VOLUME_VALUE : VOLUME_COUNT;
 	yamlnode_number(c, v, "volume", "min", false, 0, INFINITY, &t->volume_min);
 	yamlnode_choice(c, v, "volume", "per", false, pers);
+	if (yamlnode_get(v, "unit") != NULL) {
+		char *unit = fm_parse_unit(c, v);
+		/* null takes the unit away; a bad one keeps the newer terms'. */
+		if (unit != NULL || yamlnode_is_null(yamlnode_get(v, "unit"))) {
+			free(t->volume_unit);
+			t->volume_unit = unit;
+		}
+	}
 }
 
 static void

@@ -233,6 +233,10 @@ terms_diff(const struct agreement *o, const struct agreement *n,
 		add(&d, xstrdup("volume.min"), -1,
 		    o->has_volume ? number_text(o->volume_min) : xstrdup("none"),
 		    n->has_volume ? number_text(n->volume_min) : xstrdup("none"));
+	if (o->has_volume && n->has_volume && !same_text(o->volume_unit, n->volume_unit))
+		add(&d, xstrdup("volume.unit"), -1, xstrdup(o->volume_unit != NULL ?
+		    o->volume_unit : "none"), xstrdup(n->volume_unit != NULL ?
+		    n->volume_unit : "none"));
 	if (o->has_satisfaction != n->has_satisfaction || (o->has_satisfaction &&
 	    o->satisfaction_scale != n->satisfaction_scale))
 		add(&d, xstrdup("satisfaction.scale"), -1,

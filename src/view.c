@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "kpi.h"
 #include "model.h"
+#include "revisions.h"
 #include "tz.h"
 
 #define MAX_PROBLEMS 50		/* data-quality problems listed on a page */
@@ -253,17 +254,39 @@ judged(const struct view_ctx *v, struct strbuf *sb, const cJSON *met)
 		strbuf_printf(sb, " \xC2\xB7 %s", status_label(v, vx_status(met)));
 }
 
+const struct agreement *
+vx_period_terms(const struct agreement *a, const cJSON *period)
+{
+	const char *from = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(period,
+	    "terms"));
+	int i;
+
+	for (i = 1; from != NULL && i < agreement_nterms(a); i++)
+		if (strcmp(revisions_until(a, i), from) == 0)
+			return agreement_terms(a, i);
+	return a;
+}
+
+void
+vx_amount(const struct view_ctx *v, struct strbuf *sb, double figure, const char *unit)
+{
+	i18n_number(v->loc, sb, figure, 0);
+	if (unit != NULL)
+		strbuf_printf(sb, "\xC2\xA0%s", unit);	/* no break inside "400,000 EUR" */
+}
+
 cJSON *
-vx_terms(const struct view_ctx *v, const cJSON *p)
+vx_terms(const struct view_ctx *v, const struct agreement *a, const cJSON *p)
 {
 	cJSON *arr = cJSON_CreateArray();
 	const cJSON *x;
 	struct strbuf sb = {0};
 
 	if (cJSON_IsObject(x = cJSON_GetObjectItemCaseSensitive(p, "volume"))) {
-		i18n_number(v->loc, &sb, num(x, "actual"), 0);
+		const char *unit = vx_period_terms(a, p)->volume_unit;
+		vx_amount(v, &sb, num(x, "actual"), unit);
 		strbuf_puts(&sb, " / ");
-		i18n_number(v->loc, &sb, num(x, "target"), 0);
+		vx_amount(v, &sb, num(x, "target"), unit);
 		judged(v, &sb, cJSON_GetObjectItemCaseSensitive(x, "met"));
 		add_term(arr, vx_label(v, "volume"), sb.data);
 		strbuf_free(&sb);
@@ -422,10 +445,12 @@ vx_agreement_head(const struct view_ctx *v, cJSON *o, int i)
 	cJSON_AddStringToObject(o, "title", a->title != NULL ? a->title : a->id);
 	cJSON_AddStringToObject(o, "kind_label", vx_label(v, a->kind == AGREEMENT_OLA ? "ola" : "sla"));
 	cJSON_AddBoolToObject(o, "is_ola", a->kind == AGREEMENT_OLA);
-	cJSON_AddStringToObject(o, "provider", a->provider != NULL ? a->provider : "");
+	cJSON_AddStringToObject(o, "provider", a->provider != NULL ?
+	    site_team_name(&v->m->site, a->provider) : "");
 	slug = view_team_slug(v, a->provider);
 	cJSON_AddStringToObject(o, "provider_slug", slug != NULL ? slug : "");
-	cJSON_AddStringToObject(o, "customer", a->customer != NULL ? a->customer : "");
+	cJSON_AddStringToObject(o, "customer", a->customer != NULL ?
+	    site_team_name(&v->m->site, a->customer) : "");
 	slug = view_team_slug(v, a->customer);
 	cJSON_AddStringToObject(o, "customer_slug", slug != NULL ? slug : "");
 }
@@ -530,7 +555,7 @@ view_month_report(const struct view_ctx *v, int ym)
 		vx_add_rows(av, e, p);
 		cJSON_AddNumberToObject(e, "breaches",
 		    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(p, "breaches")));
-		cJSON_AddItemToObject(e, "terms", ch = vx_terms(av, p));
+		cJSON_AddItemToObject(e, "terms", ch = vx_terms(av, &v->m->agreements[i], p));
 		vx_add_terms_in_force(av, &v->m->agreements[i], p, ch);
 		cJSON_AddItemToObject(e, "exclusions", vx_exclusions(av, i, p, ym));
 		cJSON_AddItemToObject(e, "mtd", vx_mtd(av, i, p));
@@ -653,12 +678,13 @@ cJSON *
 view_team(const struct view_ctx *v, int team)
 {
 	const cJSON *t = cJSON_GetArrayItem(v->teams, team);
-	const char *name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(t, "name"));
+	const char *name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(t, "id"));
+	const char *shown = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(t, "name"));
 	cJSON *o = cJSON_CreateObject(), *arr;
 	int i, ym;
 
 	cJSON_AddStringToObject(o, "kind", "team");
-	cJSON_AddStringToObject(o, "name", name != NULL ? name : "");
+	cJSON_AddStringToObject(o, "name", shown != NULL ? shown : "");
 	cJSON_AddStringToObject(o, "slug",
 	    cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(t, "slug")));
 	arr = cJSON_AddArrayToObject(o, "agreements");

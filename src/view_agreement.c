@@ -86,7 +86,8 @@ draw_chart(const struct view_ctx *v, int kind, const char *agreement_id, int ym)
 	if (kind < 0 || kind >= CHART_KIND_COUNT)
 		return NULL;
 	kpi_format_month(ym, period);
-	c = chart_build((enum chart_kind)kind, v->kpis, agreement_id, period, v->loc);
+	c = chart_build((enum chart_kind)kind, v->kpis, agreement_id, period, v->loc,
+	    &v->m->site);
 	if (c == NULL)
 		return NULL;
 	o = cJSON_CreateObject();
@@ -248,7 +249,8 @@ measure_json(const struct view_ctx *v, const struct agreement *a)
 	const struct i18n *t = v->loc;
 	cJSON *arr = cJSON_CreateArray();
 	struct strbuf sb = {0}, part = {0}, part2 = {0};
-	const char *team = a->provider != NULL ? a->provider : i18n_text(t, "measure.the_provider");
+	const char *team = a->provider != NULL ? site_team_name(&v->m->site, a->provider) :
+	    i18n_text(t, "measure.the_provider");
 	int s;
 
 	vx_hours_summary(v, &part, &a->calendar);
@@ -291,7 +293,10 @@ measure_json(const struct view_ctx *v, const struct agreement *a)
 	strbuf_free(&sb);
 
 	if (a->kind == AGREEMENT_OLA) {
-		i18n_format(t, &sb, "measure.whose", team, a->supports != NULL ? a->supports :
+		int sup = a->supports != NULL ? model_find_agreement(v->m, a->supports) : -1;
+		/* The supported SLA by its title, as every other page names it. */
+		i18n_format(t, &sb, "measure.whose", team, sup >= 0 ?
+		    v->m->agreements[sup].title : a->supports != NULL ? a->supports :
 		    i18n_text(t, "measure.the_supported"), (char *)NULL);
 		add_para(arr, i18n_text(t, "measure.whose_title"), sb.data);
 		strbuf_free(&sb);
@@ -361,10 +366,13 @@ contract_terms(const struct view_ctx *v, const struct agreement *a)
 
 	if (a->has_volume) {
 		struct strbuf n = {0};
-		i18n_number(v->loc, &n, a->volume_min, 0);
+		const char *msg = a->volume_metric == VOLUME_VALUE ?
+		    (a->volume_unit != NULL ? "terms.volume_value_unit" : "terms.volume_value") :
+		    (a->volume_unit != NULL ? "terms.volume_count_unit" : "terms.volume_count");
+		vx_amount(v, &n, a->volume_min, a->volume_unit);
 		/* "month" is the one period there is (front matter `per`). */
-		i18n_format(v->loc, &sb, a->volume_metric == VOLUME_VALUE ? "terms.volume_value" :
-		    "terms.volume_count", n.data, i18n_text(v->loc, "terms.per_month"), (char *)NULL);
+		i18n_format(v->loc, &sb, msg, n.data, i18n_text(v->loc, "terms.per_month"),
+		    (char *)NULL);
 		strbuf_free(&n);
 		add_term(arr, vx_label(v, "volume"), sb.data);
 		strbuf_free(&sb);
@@ -551,7 +559,7 @@ breach_json(const struct view_ctx *v, const struct agreement *a, const cJSON *b)
 	    &at);
 	cJSON_AddStringToObject(o, "at", at.text);
 	cJSON_AddStringToObject(o, "at_iso", at.iso);
-	cJSON_AddStringToObject(o, "team", team != NULL ? team : "");
+	cJSON_AddStringToObject(o, "team", team != NULL ? site_team_name(&v->m->site, team) : "");
 	cJSON_AddStringToObject(o, "team_slug", slug != NULL ? slug : "");
 	tl = cJSON_AddArrayToObject(o, "timeline");
 	cJSON_ArrayForEach(seg, cJSON_GetObjectItemCaseSensitive(b, "timeline")) {
@@ -592,7 +600,7 @@ view_agreement_month(const struct view_ctx *site_v, int i, int ym)
 	cJSON_AddItemToObject(o, "prev", vx_month_ref(v, ym - 1));
 	cJSON_AddItemToObject(o, "next", vx_month_ref(v, ym + 1));
 	vx_add_rows(v, o, p);
-	cJSON_AddItemToObject(o, "terms", arr = vx_terms(v, p));
+	cJSON_AddItemToObject(o, "terms", arr = vx_terms(v, a, p));
 	vx_add_terms_in_force(v, a, p, arr);
 	arr = cJSON_AddArrayToObject(o, "charts");
 	for (k = 0; k < CHART_KIND_COUNT; k++) {

@@ -121,7 +121,8 @@ make_teams(const struct view_ctx *v)
 			}
 		} while (taken);
 		t = cJSON_CreateObject();
-		cJSON_AddStringToObject(t, "name", names[i]);
+		cJSON_AddStringToObject(t, "id", names[i]);
+		cJSON_AddStringToObject(t, "name", site_team_name(&v->m->site, names[i]));
 		cJSON_AddStringToObject(t, "slug", try);
 		cJSON_AddItemToArray(arr, t);
 		free(try);
@@ -275,7 +276,7 @@ view_team_slug(const struct view_ctx *v, const char *team)
 	if (team == NULL)
 		return NULL;
 	cJSON_ArrayForEach(t, v->teams)
-		if (strcmp(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(t, "name")), team) == 0)
+		if (strcmp(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(t, "id")), team) == 0)
 			return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(t, "slug"));
 	return NULL;
 }

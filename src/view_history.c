@@ -48,6 +48,8 @@ value(const struct view_ctx *v, const struct agreement *t, const struct terms_ch
 			i18n_number(v->loc, sb, x, floor(x) == x ? 0 : 2);
 		if (strcmp(ch->key, "credits.fee") == 0 && t->credit_currency != NULL)
 			strbuf_printf(sb, " %s", t->credit_currency);
+		if (strcmp(ch->key, "volume.min") == 0 && t->volume_unit != NULL)
+			strbuf_printf(sb, "\xC2\xA0%s", t->volume_unit);
 		return;
 	}
 	if (strcmp(ch->key, "calendar") == 0) {

@@ -51,9 +51,13 @@ void vx_add_month(const struct view_ctx *v, cJSON *o, int ym, const char *label_
 cJSON *vx_month_ref(const struct view_ctx *v, int ym);
 /* Rows [row] and the total row of a kpis.json period into o ("rows", "total"). */
 void vx_add_rows(const struct view_ctx *v, cJSON *o, const cJSON *period);
-/* The period's volume, satisfaction, credit, reopen rate and reassignments as
- * [{label, value}]. */
-cJSON *vx_terms(const struct view_ctx *v, const cJSON *period);
+/* The period's volume, satisfaction, credit, reopen rate and reassignments of
+ * agreement a as [{label, value}]. */
+cJSON *vx_terms(const struct view_ctx *v, const struct agreement *a, const cJSON *period);
+/* The terms of a in force in a kpis.json period (its "terms" start date). */
+const struct agreement *vx_period_terms(const struct agreement *a, const cJSON *period);
+/* figure as the locale writes it, with " unit" after it when unit is given. */
+void vx_amount(const struct view_ctx *v, struct strbuf *sb, double figure, const char *unit);
 /* The data-quality block (problems capped). */
 cJSON *vx_quality(const struct view_ctx *v);
 /* Adds a string member made from a strbuf-formatted value. */

@@ -100,7 +100,8 @@ vx_mtd(const struct view_ctx *v, int i, const cJSON *period)
 		    strcmp(clock, "response") == 0 ? "clock_response" : "clock_resolution"));
 		cJSON_AddStringToObject(r, "severity",
 		    severity_name(a, cJSON_GetObjectItemCaseSensitive(e, "severity"), buf));
-		cJSON_AddStringToObject(r, "team", team != NULL ? team : "");
+		cJSON_AddStringToObject(r, "team", team != NULL ? site_team_name(&v->m->site, team) :
+		    "");
 		cJSON_AddStringToObject(r, "team_slug", slug != NULL ? slug : "");
 		vx_local_time(v, a->zone, str(e, "due"), &at);
 		cJSON_AddStringToObject(r, "due", at.text);

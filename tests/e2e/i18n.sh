@@ -130,6 +130,11 @@ for line in open(f"{src}/site.yml", encoding="utf-8"):
     m = re.match(r"(title|organisation):\s*\"?([^\"#]*)", line)
     if m:
         own.add(m.group(2).strip())
+    # `teams`' display names ("  service-desk: IT Service Desk") are the
+    # company's own, whatever the language of the pages.
+    m = re.match(r"  [\w-]+:\s*\"?([^\"#]+)", line)
+    if m:
+        own.add(m.group(1).strip())
 for f in glob.glob(f"{src}/events/*"):
     data = open(f, encoding="utf-8", errors="replace").read()
     own.update(re.findall(r'"(?:title|team|requester|service|kind)"\s*:\s*"([^"]*)"', data))

@@ -138,11 +138,21 @@ $PARITY "$TMP/digit.html" "$pdf" >/dev/null 2>&1 && ko "a figure with an extra d
 # ("· Goal met" / "· Goal missed", German for the German agreement), an NPS
 # as a whole number; each attainment with a goal followed by its status word.
 "$SLAREPORT" build "$ROOT/sample-data" -q -o "$TMP/words" --format html,json,pdf >/dev/null 2>&1
-if python3 - "$TMP/words" >"$TMP/words.out" 2>&1 <<'EOF_PY'
+if python3 - "$TMP/words" "$ROOT/sample-data" >"$TMP/words.out" 2>&1 <<'EOF_PY'
 import json, re, subprocess, sys
 out = sys.argv[1]
 k = json.load(open(out + "/data/kpis.json"))
 de = {"facility-sales"}	# the demo's German agreement (locale: de)
+# `volume.unit` of each agreement, as its front matter gives it (view only:
+# kpis.json has no unit), printed after every volume figure.
+units = {}
+for a in k["agreements"]:
+    fm = open(f"{sys.argv[2]}/agreements/{a['id']}.md", encoding="utf-8").read().split("\n---", 1)[0]
+    m = re.search(r"^volume:.*\bunit: *([^,}\s]+)", fm, re.M)
+    if m:
+        units[a["id"]] = m.group(1)
+if units.get("lead-handoff") != "EUR":
+    print("the demo's lead-handoff has no volume unit EUR"); sys.exit(1)
 word = {True: "Goal met", False: "Goal missed"}
 wde = {True: "Ziel erreicht", False: "Ziel verfehlt"}
 bad = checked = 0
@@ -168,10 +178,11 @@ for a in k["agreements"]:
             want.append(f"{txt} (≥ {s['target']}, n = {s['count']}) · {w[s['met']]}")
         v = p.get("volume")
         if v and isinstance(v.get("met"), bool):
-            want.append(f"{number(round(v['actual']), 0, g)} / {number(v['target'], 0, g)} · {w[v['met']]}")
+            u = " " + units[a["id"]] if a["id"] in units else ""
+            want.append(f"{number(round(v['actual']), 0, g)}{u} / {number(v['target'], 0, g)}{u} · {w[v['met']]}")
         for t in want:
             checked += 1
-            if t not in page.replace("&nbsp;", " "):
+            if t not in page.replace("&nbsp;", " ").replace("\u00a0", " "):
                 bad += 1; print(f"{a['id']} {p['period']}: page lacks {t!r}")
             if t not in pdf.replace("\u00a0", " "):
                 bad += 1; print(f"{a['id']} {p['period']}: report lacks {t!r}")

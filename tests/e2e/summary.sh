@@ -117,7 +117,18 @@ check "PDF Subject: data as of" grep -q '^Subject: *Data as of 2026-11-02 11:40 
 check "PDF Keywords: the fingerprint" grep -Eq '^Keywords: *Inputs fingerprint: SHA-256 [0-9a-f]{64}$' "$TMP/info.txt"
 if [ -n "$fp" ]; then check "PDF Keywords = inputs.json's fingerprint" grep -q "$fp" "$TMP/info.txt"; fi
 pdftotext -f 1 -l 1 "$TMP/pub/agreements/facility-sales.pdf" "$TMP/bcover.txt" 2>/dev/null
+pdftotext -f 1 -l 1 "$TMP/pub/agreements/it-service-desk.pdf" "$TMP/cover-desk.txt" 2>/dev/null
+pdftotext "$TMP/pub/reports/2026-10/report.pdf" "$TMP/report.txt" 2>/dev/null
 check "brochure cover in its language: Fingerabdruck" grep -q '^Fingerabdruck der Eingaben$' "$TMP/bcover.txt"
+
+# Team names (site.yml `teams`), not ids, on covers, meta lines, team pages
+# and the OLA chart's legend; ids stay in kpis.json and in the addresses.
+check "brochure cover: team names" grep -q '^SLA · IT Service Desk → Sales$' "$TMP/cover-desk.txt"
+check "report: meta line with team names" has "$TMP/report.txt" "Application Management → IT Service Desk ·"
+check "report: no team id in a meta line" sh -c "! grep -q 'service-desk →\|→ service-desk' '$TMP/report.txt'"
+check "team page named, address by id" grep -q '<h1>Team IT Service Desk</h1>' "$TMP/pub/teams/service-desk.html"
+check "OLA chart legend names the team" grep -q '>Network Operations<' "$TMP/pub/reports/2026-10/it-service-desk.html"
+check "kpis.json keeps the id" grep -q '"provider":[[:space:]]*"service-desk"' "$TMP/pub/data/kpis.json"
 
 printf 'summary: %d passed, %d failed\n' "$pass" "$fail"
 [ "$fail" -eq 0 ]

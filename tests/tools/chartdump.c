@@ -81,7 +81,7 @@ main(int argc, char **argv)
 	cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(kpis, "agreements")) {
 		const char *id = cJSON_GetObjectItemCaseSensitive(a, "id")->valuestring;
 		for (int k = 0; k < CHART_KIND_COUNT; k++) {
-			struct chart *c = chart_build(k, kpis, id, period, loc);
+			struct chart *c = chart_build(k, kpis, id, period, loc, NULL);
 			char *base, *path, *svg, *meta;
 			size_t n;
 			cJSON *m;

@@ -367,7 +367,7 @@ Test(chart, attainment_structure)
 {
 	cJSON *k = desk();
 	struct i18n *en = i18n_load("en");
-	struct chart *c = chart_build(CHART_ATTAINMENT, k, "desk", "2026-10", en);
+	struct chart *c = chart_build(CHART_ATTAINMENT, k, "desk", "2026-10", en, NULL);
 	struct svgpath ps[600];
 	size_t len;
 	char *svg;
@@ -450,7 +450,7 @@ Test(chart, german)
 {
 	cJSON *k = desk();
 	struct i18n *de = i18n_load("de-DE");
-	struct chart *c = chart_build(CHART_ATTAINMENT, k, "desk", "2026-10", de);
+	struct chart *c = chart_build(CHART_ATTAINMENT, k, "desk", "2026-10", de, NULL);
 
 	cr_assert_not_null(c);
 	cr_expect_str_eq(c->title, "Rechtzeitig gelöst nach Priorität, Oktober 2026");
@@ -459,7 +459,7 @@ Test(chart, german)
 	    "Ziel 100\xC2\xA0% – verfehlt"), "%s", c->summary);
 	cr_expect(has_text(c->scene, "92,3\xC2\xA0%"));
 	chart_free(c);
-	c = chart_build(CHART_TREND, k, "desk", "2026-10", de);
+	c = chart_build(CHART_TREND, k, "desk", "2026-10", de, NULL);
 	cr_expect(has_text(c->scene, "Sept."));
 	cr_expect(has_text(c->scene, "Okt."));
 	chart_free(c);
@@ -491,12 +491,12 @@ Test(chart, every_kind_deterministic)
 	int kind;
 
 	for (kind = 0; kind < CHART_KIND_COUNT; kind++) {
-		struct chart *c1 = chart_build(kind, k, "desk", "2026-10", en);
+		struct chart *c1 = chart_build(kind, k, "desk", "2026-10", en, NULL);
 		cr_assert_not_null(c1, "kind %d", kind);
 		/* Another chart in between moves cairo's process-wide counters. */
-		struct chart *other = chart_build(CHART_TREND, k, "desk", NULL, en);
+		struct chart *other = chart_build(CHART_TREND, k, "desk", NULL, en, NULL);
 		char *s0 = chart_svg(other, "x", NULL);
-		struct chart *c2 = chart_build(kind, k, "desk", "2026-10", en);
+		struct chart *c2 = chart_build(kind, k, "desk", "2026-10", en, NULL);
 		size_t n1, n2;
 		char *a = chart_svg(c1, "k", &n1), *b = chart_svg(c2, "k", &n2);
 		cr_assert(a != NULL && b != NULL);
@@ -522,8 +522,8 @@ Test(chart, every_kind_deterministic)
 		chart_free(other);
 	}
 	/* Only an SLA with OLAs under it has the OLA picture. */
-	cr_expect_null(chart_build(CHART_OLA_BUDGET, k, "ola-net", "2026-10", en));
-	cr_expect_null(chart_build(CHART_ATTAINMENT, k, "no-such-agreement", "2026-10", en));
+	cr_expect_null(chart_build(CHART_OLA_BUDGET, k, "ola-net", "2026-10", en, NULL));
+	cr_expect_null(chart_build(CHART_ATTAINMENT, k, "no-such-agreement", "2026-10", en, NULL));
 	i18n_free(en);
 	cJSON_Delete(k);
 }
@@ -532,7 +532,7 @@ Test(chart, ola_budgets)
 {
 	cJSON *k = desk_with_olas();
 	struct i18n *en = i18n_load("en");
-	struct chart *c = chart_build(CHART_OLA_BUDGET, k, "desk", "2026-10", en);
+	struct chart *c = chart_build(CHART_OLA_BUDGET, k, "desk", "2026-10", en, NULL);
 
 	cr_assert_not_null(c);
 	/* Severity 2: promise 8h; budgets 2h + 2h; medians 1h (net) + 2h 30m (sys). */
@@ -553,7 +553,7 @@ Test(chart, distribution_target_marker)
 {
 	cJSON *k = desk();
 	struct i18n *en = i18n_load("en");
-	struct chart *c = chart_build(CHART_DISTRIBUTION, k, "desk", "2026-10", en);
+	struct chart *c = chart_build(CHART_DISTRIBUTION, k, "desk", "2026-10", en, NULL);
 	struct svgpath ps[800];
 	char *svg;
 	int n, i, markers = 0, within = 0, beyond = 0;
@@ -599,7 +599,7 @@ Test(chart, no_data)
 
 	kp_period(a, "2026-10", NULL, NULL);
 	for (kind = 0; kind < CHART_OLA_BUDGET; kind++) {
-		struct chart *c = chart_build(kind, k, "quiet", "2026-10", en);
+		struct chart *c = chart_build(kind, k, "quiet", "2026-10", en, NULL);
 		cr_assert_not_null(c);
 		cr_expect(has_text(c->scene, "No items in October 2026"), "kind %d", kind);
 		cr_expect_str_eq(c->summary, "No items in October 2026.");
@@ -607,7 +607,7 @@ Test(chart, no_data)
 		chart_free(c);
 	}
 	/* A month the agreement has no figures for at all. */
-	struct chart *c = chart_build(CHART_ATTAINMENT, k, "quiet", "2027-02", en);
+	struct chart *c = chart_build(CHART_ATTAINMENT, k, "quiet", "2027-02", en, NULL);
 	cr_assert_not_null(c);
 	cr_expect(has_text(c->scene, "No items in February 2027"));
 	chart_free(c);
@@ -625,7 +625,7 @@ Test(chart, one_point_all_100_only_breaches)
 	struct chart *c;
 
 	kp_period(a, "2026-10", met, br);
-	c = chart_build(CHART_ATTAINMENT, k, "one", NULL, en);
+	c = chart_build(CHART_ATTAINMENT, k, "one", NULL, en, NULL);
 	cr_assert_not_null(c);
 	cr_expect(has_text(c->scene, "100%"));
 	cr_expect(has_text(c->scene, "0%"));
@@ -645,13 +645,13 @@ Test(chart, one_point_all_100_only_breaches)
 	free(svg);
 	chart_free(c);
 	/* One month: the trend is a single marker per severity. */
-	c = chart_build(CHART_TREND, k, "one", "2026-10", en);
+	c = chart_build(CHART_TREND, k, "one", "2026-10", en, NULL);
 	cr_assert_not_null(c);
 	cr_expect(has_text(c->scene, "Oct"));
 	cr_expect(!has_text(c->scene, "Sep"));
 	expect_inside(c, "one point");
 	chart_free(c);
-	c = chart_build(CHART_VOLUME, k, "one", "2026-10", en);
+	c = chart_build(CHART_VOLUME, k, "one", "2026-10", en, NULL);
 	cr_expect(has_text(c->scene, "9"));
 	expect_inside(c, "one month volume");
 	chart_free(c);
@@ -683,7 +683,7 @@ Test(chart, many_severities_long_names)
 	    "Applications Development and Maintenance Team for Enterprise Resource Planning",
 	    "many", NS, names, g, t);
 	for (kind = 0; kind < CHART_KIND_COUNT; kind++) {
-		struct chart *c = chart_build(kind, k, "many", "2026-10", en);
+		struct chart *c = chart_build(kind, k, "many", "2026-10", en, NULL);
 		cr_assert_not_null(c, "kind %d", kind);
 		expect_inside(c, c->title);
 		expect_no_text_overlap(c, c->title);
@@ -719,7 +719,7 @@ Test(chart, far_beyond_target)
 
 	/* The network team's p90 is 100 times the promise. */
 	kp_times(p, 0, 50 * 3600, 400 * 3600);
-	c = chart_build(CHART_OLA_BUDGET, k, "desk", "2026-10", en);
+	c = chart_build(CHART_OLA_BUDGET, k, "desk", "2026-10", en, NULL);
 	cr_assert_not_null(c);
 	expect_inside(c, "far beyond");
 	expect_no_text_overlap(c, "far beyond");
@@ -743,7 +743,7 @@ Test(chart, null_goal_and_named_keys)
 	t = cJSON_GetArrayItem(cJSON_GetObjectItem(a, "targets"), 1);
 	cJSON_ReplaceItemInObject(t, "severity", cJSON_CreateString("warm"));
 	kp_period(a, "2026-10", met, br);
-	c = chart_build(CHART_ATTAINMENT, k, "leads", "2026-10", en);
+	c = chart_build(CHART_ATTAINMENT, k, "leads", "2026-10", en, NULL);
 	cr_assert_not_null(c);
 	cr_expect_not_null(strstr(c->summary, "Severity 1: 75% of 4 resolved in time, no goal"),
 	    "%s", c->summary);
@@ -803,7 +803,7 @@ Test(chart, pdf_backend_keeps_text)
 {
 	cJSON *k = desk();
 	struct i18n *en = i18n_load("en");
-	struct chart *c = chart_build(CHART_ATTAINMENT, k, "desk", "2026-10", en);
+	struct chart *c = chart_build(CHART_ATTAINMENT, k, "desk", "2026-10", en, NULL);
 	HPDF_Doc pdf = HPDF_New(NULL, NULL);
 	HPDF_Font reg, bold;
 	HPDF_Page page;
@@ -833,7 +833,7 @@ Test(chart, german_every_kind_fits)
 	int kind;
 
 	for (kind = 0; kind < CHART_KIND_COUNT; kind++) {
-		struct chart *c = chart_build(kind, k, "desk", "2026-10", de);
+		struct chart *c = chart_build(kind, k, "desk", "2026-10", de, NULL);
 		cr_assert_not_null(c, "kind %d", kind);
 		expect_inside(c, c->title);
 		expect_no_text_overlap(c, c->title);
@@ -848,7 +848,7 @@ Test(chart, id_prefix_sanitised)
 {
 	cJSON *k = desk();
 	struct i18n *en = i18n_load("en");
-	struct chart *c = chart_build(CHART_ATTAINMENT, k, "desk", "2026-10", en);
+	struct chart *c = chart_build(CHART_ATTAINMENT, k, "desk", "2026-10", en, NULL);
 	char *svg = chart_svg(c, "9 \"x\"<y>", NULL);
 
 	cr_assert_not_null(svg);

@@ -372,6 +372,11 @@ Test(frontmatter, volume_satisfaction_credits_errors)
 	    "a.md:7:9: error: volume: missing key \"min\"\n"
 	    "a.md:8:15: error: satisfaction: missing key \"scale\"\n"
 	    "a.md:9:10: error: credits: missing key \"tiers\"", 3);
+	check(HEAD SEV "volume: {min: 5, unit: \"  \"}\n---\n",
+	    "a.md:7:24: error: volume.unit: \"  \" is no unit: give a short word such as EUR "
+	    "or leads (at most 24 characters, one line)", 1);
+	check(HEAD SEV "volume: {min: 5, unit: [EUR]}\n---\n",
+	    "a.md:7:24: error: volume.unit: expected a unit such as EUR or leads, got a list", 1);
 	check(HEAD SEV "volume: 5\n---\n",
 	    "a.md:7:9: error: volume: expected a mapping such as {metric: count, min: "
 	    "100, per: month}, got \"5\"", 1);
@@ -546,6 +551,35 @@ Test(frontmatter, site_full)
 	site(&s, "unsafe_html: False\norganisation: X\n", "", 0);
 	cr_expect(!s.unsafe_html);
 	cr_expect_str_eq(s.organisation, "X");
+	site_free(&s);
+}
+
+/* `teams` renames teams on the pages; ids stay what agreements and events write. */
+Test(frontmatter, site_teams)
+{
+	struct site s;
+
+	site(&s, "teams:\n  service-desk: IT Service Desk\n  sales: \"Sales & Marketing\"\n",
+	    "", 0);
+	cr_assert_eq(s.nteams, 2);
+	cr_expect_str_eq(s.teams[0].id, "service-desk");
+	cr_expect_str_eq(s.teams[0].name, "IT Service Desk");
+	cr_expect_eq(s.teams[0].line, 2);
+	cr_expect_eq(s.teams[0].col, 3);
+	cr_expect_str_eq(site_team_name(&s, "sales"), "Sales & Marketing");
+	cr_expect_str_eq(site_team_name(&s, "network"), "network");
+	cr_expect_null(site_team_name(&s, NULL));
+	site_free(&s);
+	cr_expect_str_eq(site_team_name(NULL, "x"), "x");
+	site(&s, "teams: [sales]\n",
+	    "site.yml:1:8: error: teams: expected a mapping of team ids to display names, "
+	    "got a list", 1);
+	site_free(&s);
+	site(&s, "teams:\n  a:\n  b: [x]\n  c: \"  \"\n  d: Dee\n",
+	    "site.yml:2:5: error: teams.a: no display name given\n"
+	    "site.yml:3:6: error: teams.b: expected the team's display name, got a list\n"
+	    "site.yml:4:6: error: teams.c: the display name is blank", 3);
+	cr_expect_eq(s.nteams, 1);
 	site_free(&s);
 }
 

@@ -122,6 +122,44 @@ Test(revisions, diff_leaf_by_leaf)
 	agreement_free(&a);
 }
 
+/* volume.unit is inherited like every other key, and a change of it is a
+ * change of terms. */
+Test(revisions, volume_unit)
+{
+	struct agreement a;
+	struct terms_change *v;
+	size_t n;
+
+	parse(&a, "---\nid: t\ntitle: T\nkind: sla\ntimezone: UTC\neffective: 2026-07-01\n"
+	    "calendar: 24x7\nseverities:\n  1: {resolution: 4h, goal: 95}\n"
+	    "volume: {metric: value, min: 100, unit: EUR}\n"
+	    "revisions:\n"
+	    "  - effective: 2026-04-01\n    volume: {min: 50}\n"
+	    "  - effective: 2026-01-01\n    volume: {unit: USD}\n"
+	    "  - effective: 2025-10-01\n    volume: {unit: null}\n"
+	    "---\nBody.\n", "", 0);
+	cr_assert_eq(a.nrevisions, 3);
+	cr_expect_str_eq(a.volume_unit, "EUR");
+	cr_expect_str_eq(a.revisions[0].terms->volume_unit, "EUR");
+	cr_expect_str_eq(a.revisions[1].terms->volume_unit, "USD");
+	cr_expect_eq(a.revisions[1].terms->volume_min, 50);
+	cr_expect_null(a.revisions[2].terms->volume_unit);
+	cr_expect_eq(terms_diff(a.revisions[0].terms, &a, &v), 1);
+	terms_changes_free(v, 1);
+	n = terms_diff(a.revisions[1].terms, a.revisions[0].terms, &v);
+	cr_assert_eq(n, 1);
+	cr_expect_str_eq(v[0].key, "volume.unit");
+	cr_expect_str_eq(v[0].was, "USD");
+	cr_expect_str_eq(v[0].now, "EUR");
+	terms_changes_free(v, n);
+	n = terms_diff(a.revisions[2].terms, a.revisions[1].terms, &v);
+	cr_assert_eq(n, 1);
+	cr_expect_str_eq(v[0].was, "none");
+	cr_expect_str_eq(v[0].now, "USD");
+	terms_changes_free(v, n);
+	agreement_free(&a);
+}
+
 Test(revisions, calendar_and_match_text)
 {
 	struct agreement a;
