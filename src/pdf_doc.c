@@ -191,14 +191,19 @@ kpi_row(struct lay_block *tb, int row, const cJSON *r)
 	static const char *const counts[] = {"opened", "resolved", "backlog"};
 	static const char *const clocks[] = {"response", "resolution"};
 
+	int col = 4;
+
 	n.color = PDF_MUTED;
 	severity_cell(tb, row, r, &st);
 	for (int i = 0; i < 3; i++)
 		put_cell(tb, row, 1 + i, pdf_str(r, counts[i]), LAY_RIGHT, &st);
-	for (int k = 0; k < 2; k++) {
+	for (int k = 0; k < 2; k++, col += 3) {
 		const cJSON *cell = cJSON_GetObjectItemCaseSensitive(r, clocks[k]);
-		int col = 4 + 3 * k;
 
+		if (!cJSON_IsObject(cell)) {	/* an OLA's response: no columns */
+			col -= 3;
+			continue;
+		}
 		attainment_cell(tb, row, col, cell, cJSON_IsTrue(
 		    cJSON_GetObjectItemCaseSensitive(r, "is_total")));
 		put_cell(tb, row, col + 1, pdf_str(cell, "goal"), LAY_RIGHT, &st);
@@ -214,30 +219,37 @@ times_row(struct lay_block *tb, int row, const cJSON *r)
 	struct lay_style st = kpi_style(r, false);
 	static const char *const clocks[] = {"response", "resolution"};
 
+	int col = 1;
+
 	severity_cell(tb, row, r, &st);
 	for (int k = 0; k < 2; k++) {
 		const cJSON *cell = cJSON_GetObjectItemCaseSensitive(r, clocks[k]);
 
-		put_cell(tb, row, 1 + 2 * k, pdf_str(cell, "median"), LAY_RIGHT, &st);
-		put_cell(tb, row, 2 + 2 * k, pdf_str(cell, "p90"), LAY_RIGHT, &st);
+		if (!cJSON_IsObject(cell))
+			continue;
+		put_cell(tb, row, col++, pdf_str(cell, "median"), LAY_RIGHT, &st);
+		put_cell(tb, row, col++, pdf_str(cell, "p90"), LAY_RIGHT, &st);
 	}
 }
 
 /* Two header rows: `first` over both, the clocks' names spanning their
- * `per` columns (colspan online), then `sub` under each clock. */
+ * `per` columns (colspan online), then `sub` under each clock; only the
+ * resolution clock when response is false (an OLA). */
 static void
 kpi_header(struct pdf_doc *d, struct lay_block *tb, const char *const *first, int nfirst,
-    const char *const *sub, int per)
+    const char *const *sub, int per, bool response)
 {
 	struct lay_style h = kpi_style(NULL, true);
+	int nclocks = response ? 2 : 1;
 
 	for (int k = 0; k < nfirst; k++)
 		put_cell(tb, 0, k, pdf_label(d, first[k]), k == 0 ? LAY_LEFT : LAY_RIGHT, &h);
-	put_cell(tb, 0, nfirst, pdf_label(d, "response"), LAY_CENTER, &h);
-	put_cell(tb, 0, nfirst + per, pdf_label(d, "resolution"), LAY_CENTER, &h);
-	lay_cell(tb, 0, nfirst)->colspan = per;
-	lay_cell(tb, 0, nfirst + per)->colspan = per;
-	for (int k = 0; k < 2 * per; k++)
+	for (int k = 0; k < nclocks; k++) {
+		put_cell(tb, 0, nfirst + k * per, pdf_label(d, response && k == 0 ? "response" :
+		    "resolution"), LAY_CENTER, &h);
+		lay_cell(tb, 0, nfirst + k * per)->colspan = per;
+	}
+	for (int k = 0; k < nclocks * per; k++)
 		put_cell(tb, 1, nfirst + k, pdf_label(d, sub[k % per]), LAY_RIGHT, &h);
 	(void)lay_cell(tb, 1, 0);
 	lay_table_pad(tb, 3);
@@ -253,11 +265,13 @@ pdf_kpi_table(struct pdf_doc *d, struct lay_flow *f, const cJSON *rows, const cJ
 	static const char *const sub[3] = {"attainment", "goal", "n"};
 	static const char *const tsub[2] = {"median", "p90"};
 	struct lay_style cap = pdf_style(LAY_BOLD, PDF_SMALL, PDF_INK);
-	struct lay_block *tb = lay_table(f, 10, 2, true), *b;
-	const cJSON *r;
+	const cJSON *r = cJSON_GetArrayItem(rows, 0);
+	bool response = cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(cJSON_IsObject(r) ?
+	    r : total, "response"));
+	struct lay_block *tb = lay_table(f, response ? 10 : 7, 2, true), *b;
 	int row = 2;
 
-	kpi_header(d, tb, first, 4, sub, 3);
+	kpi_header(d, tb, first, 4, sub, 3, response);
 	tb->space_before = 4;
 	tb->space_after = 8;
 	cJSON_ArrayForEach(r, rows)
@@ -269,8 +283,8 @@ pdf_kpi_table(struct pdf_doc *d, struct lay_flow *f, const cJSON *rows, const cJ
 	b->space_before = 2;
 	b->space_after = 0;
 	b->keep_with_next = true;
-	tb = lay_table(f, 5, 2, true);
-	kpi_header(d, tb, first, 1, tsub, 2);
+	tb = lay_table(f, response ? 5 : 3, 2, true);
+	kpi_header(d, tb, first, 1, tsub, 2, response);
 	tb->space_before = 3;
 	tb->space_after = 10;
 	row = 2;
@@ -299,18 +313,20 @@ pdf_data_table(struct pdf_doc *d, struct lay_flow *f, const cJSON *table)
 	tb->space_after = 10;
 	/* Long data tables break under a repeated header, LAY_MIN_ROWS rows on
 	 * either side; short ones move whole (layout_table.c). */
+	/* Figures right-aligned, words left, as the page's class="num" has it. */
 	k = 0;
 	cJSON_ArrayForEach(e, cols) {
-		put_cell(tb, 0, k, cJSON_IsString(e) ? e->valuestring : "",
-		    k == 0 ? LAY_LEFT : LAY_RIGHT, &h);
+		put_cell(tb, 0, k, pdf_str(e, "label"), cJSON_IsTrue(
+		    cJSON_GetObjectItemCaseSensitive(e, "num")) ? LAY_RIGHT : LAY_LEFT, &h);
 		k++;
 	}
 	cJSON_ArrayForEach(row, rows) {
 		k = 0;
 		cJSON_ArrayForEach(e, row) {
 			if (k < n)
-				put_cell(tb, r, k, cJSON_IsString(e) ? e->valuestring : "",
-				    k == 0 ? LAY_LEFT : LAY_RIGHT, &st);
+				put_cell(tb, r, k, pdf_str(e, "text"), cJSON_IsTrue(
+				    cJSON_GetObjectItemCaseSensitive(e, "num")) ? LAY_RIGHT :
+				    LAY_LEFT, &st);
 			k++;
 		}
 		(void)lay_cell(tb, r++, n - 1);
@@ -482,7 +498,8 @@ toc_flow(struct pdf_doc *d, const struct lay_result *body, int offset)
 	/* The summary first, the contents under it: no page of contents alone. */
 	if (d->front_summary != NULL)
 		pdf_summary(d, f, d->front_summary);
-	h = pdf_heading(f, 1, pdf_label(d, "pdf.contents"), "contents", false);
+	/* In the outline too, so that the running header of its pages names it. */
+	h = pdf_heading(f, 1, pdf_label(d, "pdf.contents"), "contents", true);
 	h->space_after = 16;
 	if (d->front_summary != NULL)
 		h->space_before = 18;

@@ -179,6 +179,7 @@ cell(const struct view_ctx *v, const cJSON *clock)
 {
 	cJSON *c = cJSON_CreateObject();
 	const char *st = vx_status(cJSON_GetObjectItemCaseSensitive(clock, "goal_met"));
+	bool judged;
 
 	vx_add_percent(v, c, "attainment", cJSON_GetObjectItemCaseSensitive(clock, "attainment"));
 	add_count(v, c, "n", num(clock, "met") + num(clock, "breached"));
@@ -190,19 +191,20 @@ cell(const struct view_ctx *v, const cJSON *clock)
 		cJSON_AddStringToObject(c, "goal", "");
 	add_duration(v, c, "median", cJSON_GetObjectItemCaseSensitive(clock, "median_s"));
 	add_duration(v, c, "p90", cJSON_GetObjectItemCaseSensitive(clock, "p90_s"));
-	cJSON_AddStringToObject(c, "status", st);
-	cJSON_AddStringToObject(c, "status_label", status_label(v, st));
 	/* The status in words beside the colour, online and in print: "Goal
 	 * met", "Goal missed", or "No data" where there is no figure; nothing
-	 * beside a figure that has no goal (the totals). */
-	cJSON_AddStringToObject(c, "status_word", strcmp(st, "none") != 0 ||
-	    !cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(clock, "attainment")) ?
-	    status_label(v, st) : "");
+	 * beside a figure that has no goal (the totals), and no "No data"
+	 * tooltip on it either. */
+	judged = strcmp(st, "none") != 0 ||
+	    !cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(clock, "attainment"));
+	cJSON_AddStringToObject(c, "status", st);
+	cJSON_AddStringToObject(c, "status_label", judged ? status_label(v, st) : "");
+	cJSON_AddStringToObject(c, "status_word", judged ? status_label(v, st) : "");
 	return c;
 }
 
 static cJSON *
-row(const struct view_ctx *v, const cJSON *r, bool total)
+row(const struct view_ctx *v, const cJSON *r, bool total, bool response)
 {
 	cJSON *o = cJSON_CreateObject();
 	const cJSON *key = cJSON_GetObjectItemCaseSensitive(r, "severity");
@@ -218,21 +220,28 @@ row(const struct view_ctx *v, const cJSON *r, bool total)
 	add_count(v, o, "opened", num(r, "opened"));
 	add_count(v, o, "resolved", num(r, "resolved"));
 	add_count(v, o, "backlog", num(r, "backlog"));
-	cJSON_AddItemToObject(o, "response", cell(v, cJSON_GetObjectItemCaseSensitive(r, "response")));
+	/* An OLA has no response clock (SPEC §5): no column for it, rather than
+	 * "No data" in every row. false, not absent, so that templates do not
+	 * look the key up further out. */
+	cJSON_AddItemToObject(o, "response", response ? cell(v,
+	    cJSON_GetObjectItemCaseSensitive(r, "response")) : cJSON_CreateFalse());
 	cJSON_AddItemToObject(o, "resolution", cell(v, cJSON_GetObjectItemCaseSensitive(r, "resolution")));
 	cJSON_AddBoolToObject(o, "is_total", total);
 	return o;
 }
 
 void
-vx_add_rows(const struct view_ctx *v, cJSON *o, const cJSON *period)
+vx_add_rows(const struct view_ctx *v, cJSON *o, const struct agreement *a,
+    const cJSON *period)
 {
 	cJSON *rows = cJSON_AddArrayToObject(o, "rows");
 	const cJSON *r;
+	bool response = a->kind != AGREEMENT_OLA;
 
 	cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(period, "severities"))
-		cJSON_AddItemToArray(rows, row(v, r, false));
-	cJSON_AddItemToObject(o, "total", row(v, cJSON_GetObjectItemCaseSensitive(period, "total"), true));
+		cJSON_AddItemToArray(rows, row(v, r, false, response));
+	cJSON_AddItemToObject(o, "total", row(v, cJSON_GetObjectItemCaseSensitive(period,
+	    "total"), true, response));
 }
 
 static void
@@ -297,12 +306,17 @@ vx_terms(const struct view_ctx *v, const struct agreement *a, const cJSON *p)
 		struct strbuf sc = {0}, tg = {0}, n = {0};
 		bool nps = scale != NULL && strcmp(scale, "nps") == 0;
 		/* An NPS is a whole number from -100 to 100 as its scale has it;
-		 * CSAT a percentage to one decimal. */
-		if (cJSON_IsNumber(score))
-			i18n_number(v->loc, &sc, score->valuedouble, nps ? 0 : 1);
+		 * CSAT a percentage, written as every percent figure is. */
+		if (cJSON_IsNumber(score) && nps)
+			i18n_number(v->loc, &sc, score->valuedouble, 0);
+		else if (cJSON_IsNumber(score))
+			i18n_figure_percent(v->loc, &sc, score->valuedouble);
 		else
 			strbuf_puts(&sc, "–");
-		i18n_number(v->loc, &tg, num(x, "target"), 0);
+		if (nps)
+			i18n_number(v->loc, &tg, num(x, "target"), 0);
+		else
+			i18n_figure_percent(v->loc, &tg, num(x, "target"));
 		i18n_number(v->loc, &n, num(x, "count"), 0);
 		i18n_format(v->loc, &sb, "terms.satisfaction", sc.data, i18n_text(v->loc,
 		    nps ? "terms.nps" : "terms.csat"),
@@ -500,7 +514,8 @@ view_index(const struct view_ctx *v, int ym)
 		}
 		sevs = cJSON_AddArrayToObject(e, "severities");
 		cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(p, "severities"))
-			cJSON_AddItemToArray(sevs, row(v, r, false));
+			cJSON_AddItemToArray(sevs, row(v, r, false,
+			    v->m->agreements[i].kind != AGREEMENT_OLA));
 		cJSON_AddNumberToObject(e, "opened", num(total, "opened"));
 		cJSON_AddNumberToObject(e, "backlog", num(total, "backlog"));
 		cJSON_AddNumberToObject(e, "breaches",
@@ -552,7 +567,7 @@ view_month_report(const struct view_ctx *v, int ym)
 		}
 		cJSON_AddStringToObject(e, "status", st);
 		cJSON_AddStringToObject(e, "status_label", status_label(av, st));
-		vx_add_rows(av, e, p);
+		vx_add_rows(av, e, &v->m->agreements[i], p);
 		cJSON_AddNumberToObject(e, "breaches",
 		    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(p, "breaches")));
 		cJSON_AddItemToObject(e, "terms", ch = vx_terms(av, &v->m->agreements[i], p));

@@ -54,6 +54,78 @@ svg_accessible(const char *svg, const char *summary)
 
 static cJSON *draw_chart(const struct view_ctx *v, int kind, const char *agreement_id, int ym);
 
+/* Whether a cell holds a figure: a digit first, after at most a sign
+ * ("+1.6", "−4.5", "±0.0", "93.5%", "4h 51m"). */
+static bool
+is_figure(const char *s)
+{
+	if (strncmp(s, "\xE2\x88\x92", 3) == 0 || strncmp(s, "\xC2\xB1", 2) == 0)
+		s += s[0] == '\xE2' ? 3 : 2;
+	else if (*s == '+' || *s == '-')
+		s++;
+	return *s >= '0' && *s <= '9';
+}
+
+/* No figure either way: empty, or the dash of a missing value. */
+static bool
+is_blank(const char *s)
+{
+	return *s == '\0' || strcmp(s, "\xE2\x80\x93") == 0 || strcmp(s, "-") == 0;
+}
+
+/* A chart's data table as pages and PDFs draw it: {caption, columns:
+ * [{label, num}], rows: [[{text, num}]]}, num where every cell of the
+ * column (the first, naming the row, excepted) is a figure or blank, so
+ * that figures are right-aligned and words are not. */
+static cJSON *
+data_table(const cJSON *t)
+{
+	const cJSON *cols = cJSON_GetObjectItemCaseSensitive(t, "columns");
+	const cJSON *rows = cJSON_GetObjectItemCaseSensitive(t, "rows"), *row, *e;
+	int n = cJSON_GetArraySize(cols), k;
+	bool *num = xcalloc((size_t)n + 1, sizeof *num);
+	cJSON *o = cJSON_CreateObject(), *oc, *orows;
+
+	for (k = 1; k < n; k++) {
+		bool any = false, all = true;
+		cJSON_ArrayForEach(row, rows) {
+			const char *s = cJSON_GetStringValue(cJSON_GetArrayItem(row, k));
+			if (s == NULL || is_blank(s))
+				continue;
+			any = true;
+			all &= is_figure(s);
+		}
+		num[k] = any && all;
+	}
+	cJSON_AddStringToObject(o, "caption", cJSON_GetStringValue(
+	    cJSON_GetObjectItemCaseSensitive(t, "caption")) ? cJSON_GetStringValue(
+	    cJSON_GetObjectItemCaseSensitive(t, "caption")) : "");
+	oc = cJSON_AddArrayToObject(o, "columns");
+	k = 0;
+	cJSON_ArrayForEach(e, cols) {
+		cJSON *c = cJSON_CreateObject();
+		cJSON_AddStringToObject(c, "label", cJSON_IsString(e) ? e->valuestring : "");
+		cJSON_AddBoolToObject(c, "num", k < n && num[k]);
+		cJSON_AddItemToArray(oc, c);
+		k++;
+	}
+	orows = cJSON_AddArrayToObject(o, "rows");
+	cJSON_ArrayForEach(row, rows) {
+		cJSON *r = cJSON_CreateArray();
+		k = 0;
+		cJSON_ArrayForEach(e, row) {
+			cJSON *c = cJSON_CreateObject();
+			cJSON_AddStringToObject(c, "text", cJSON_IsString(e) ? e->valuestring : "");
+			cJSON_AddBoolToObject(c, "num", k < n && num[k]);
+			cJSON_AddItemToArray(r, c);
+			k++;
+		}
+		cJSON_AddItemToArray(orows, r);
+	}
+	free(num);
+	return o;
+}
+
 cJSON *
 vx_chart(const struct view_ctx *v, int kind, const char *agreement_id, int ym)
 {
@@ -109,7 +181,7 @@ draw_chart(const struct view_ctx *v, int kind, const char *agreement_id, int ym)
 	cJSON_AddStringToObject(o, "period", period);
 	cJSON_AddStringToObject(o, "title", c->title != NULL ? c->title : "");
 	cJSON_AddStringToObject(o, "summary", c->summary != NULL ? c->summary : "");
-	cJSON_AddItemToObject(o, "table", c->table != NULL ? cJSON_Duplicate(c->table, 1) :
+	cJSON_AddItemToObject(o, "table", c->table != NULL ? data_table(c->table) :
 	    cJSON_CreateNull());
 	chart_free(c);
 	return o;
@@ -379,7 +451,10 @@ contract_terms(const struct view_ctx *v, const struct agreement *a)
 	}
 	if (a->has_satisfaction) {
 		struct strbuf n = {0};
-		i18n_number(v->loc, &n, a->satisfaction_min, 0);
+		if (a->satisfaction_scale == SCALE_NPS)
+			i18n_number(v->loc, &n, a->satisfaction_min, 0);
+		else
+			i18n_figure_percent(v->loc, &n, a->satisfaction_min);
 		i18n_format(v->loc, &sb, "terms.satisfaction_min", i18n_text(v->loc,
 		    a->satisfaction_scale == SCALE_NPS ? "terms.nps" : "terms.csat"), n.data,
 		    (char *)NULL);
@@ -513,7 +588,7 @@ view_agreement(const struct view_ctx *site_v, int i)
 	if (p != NULL) {
 		lat = cJSON_AddObjectToObject(o, "latest");
 		vx_add_month(v, lat, v->report_ym, "period_label");
-		vx_add_rows(v, lat, p);
+		vx_add_rows(v, lat, a, p);
 		cJSON_AddItemToObject(lat, "exclusions", vx_exclusions(v, i, p, v->report_ym));
 	} else
 		cJSON_AddNullToObject(o, "latest");
@@ -599,7 +674,7 @@ view_agreement_month(const struct view_ctx *site_v, int i, int ym)
 	vx_add_month(v, o, ym, "period_label");
 	cJSON_AddItemToObject(o, "prev", vx_month_ref(v, ym - 1));
 	cJSON_AddItemToObject(o, "next", vx_month_ref(v, ym + 1));
-	vx_add_rows(v, o, p);
+	vx_add_rows(v, o, a, p);
 	cJSON_AddItemToObject(o, "terms", arr = vx_terms(v, a, p));
 	vx_add_terms_in_force(v, a, p, arr);
 	arr = cJSON_AddArrayToObject(o, "charts");

@@ -49,8 +49,10 @@ const cJSON *vx_period(const cJSON *agreement, int ym);
 void vx_add_month(const struct view_ctx *v, cJSON *o, int ym, const char *label_key);
 /* A new {period, label} object, or null when ym is outside the pages. */
 cJSON *vx_month_ref(const struct view_ctx *v, int ym);
-/* Rows [row] and the total row of a kpis.json period into o ("rows", "total"). */
-void vx_add_rows(const struct view_ctx *v, cJSON *o, const cJSON *period);
+/* Rows [row] and the total row of a kpis.json period of a into o ("rows",
+ * "total"); an OLA's rows have "response": false (no response clock). */
+void vx_add_rows(const struct view_ctx *v, cJSON *o, const struct agreement *a,
+    const cJSON *period);
 /* The period's volume, satisfaction, credit, reopen rate and reassignments of
  * agreement a as [{label, value}]. */
 cJSON *vx_terms(const struct view_ctx *v, const struct agreement *a, const cJSON *period);

@@ -161,6 +161,9 @@ def number(x, dec, g):
     if g:
         s = s.replace(",", "X").replace(".", ",").replace("X", ".")
     return ("-" if x < 0 else "") + s
+def fig(x, g):
+    r = int(abs(x) * 10 + 0.5) / 10
+    return number(r, 0 if r == int(r) else 1, g) + (" %" if g else "%")
 for a in k["agreements"]:
     g = a["id"] in de
     w = wde if g else word
@@ -174,8 +177,11 @@ for a in k["agreements"]:
         s = p.get("satisfaction")
         if s and isinstance(s.get("met"), bool):
             sc = s["score"]
-            txt = number(sc, 0, g) + " NPS" if s["scale"] == "nps" else number(sc, 1, g) + " CSAT %"
-            want.append(f"{txt} (≥ {s['target']}, n = {s['count']}) · {w[s['met']]}")
+            if s["scale"] == "nps":
+                txt, tg = number(sc, 0, g) + " NPS", number(s["target"], 0, g)
+            else:	# percent figures: one decimal unless whole, "%" (German " %")
+                txt, tg = fig(sc, g) + " CSAT", fig(s["target"], g)
+            want.append(f"{txt} (≥ {tg}, n = {s['count']}) · {w[s['met']]}")
         v = p.get("volume")
         if v and isinstance(v.get("met"), bool):
             u = " " + units[a["id"]] if a["id"] in units else ""

@@ -59,6 +59,14 @@ t "n in its own column, once" grep -q '<td class="num n">[0-9]' "$pub/reports/20
 no "no n = inside the key-figure cells" grep -l 'class="n">n&nbsp;=' "$pub/reports/2026-10/it-service-desk.html"
 t "business time in its own table" grep -q '<table class="kpi times">' "$pub/reports/2026-10/it-service-desk.html"
 t "breach timelines" grep -q 'class="timeline"' "$pub/reports/2026-10/it-service-desk.html"
+# An OLA has no response clock: no Response columns, no "No data" rows.
+t "SLA key figures: Response columns" grep -q 'colspan="3" class="group">Response<' "$pub/reports/2026-10/it-service-desk.html"
+no "OLA key figures: no Response columns" grep -l 'class="group">Response<' "$pub/reports/2026-10/ola-network.html"
+no "OLA: no response 'No data' cells" grep -l 'status-word none">No data<' "$pub/reports/2026-10/ola-network.html"
+no "a total without a goal has no 'No data' tooltip" grep -l 'title="No data">91.4%' "$pub/reports/2026-10/ola-network.html"
+# Chart data: figures right-aligned, words not (Name, Goal met).
+t "chart data: figure columns class=num" grep -q '<th scope="col" class="num">Attainment</th>' "$pub/reports/2026-10/ola-network.html"
+t "chart data: word columns left" grep -q '<th scope="col">Name</th>.*<th scope="col">Goal met</th>' "$pub/reports/2026-10/ola-network.html"
 t "agreement Markdown rendered (GFM table)" grep -q '<td style="text-align: center">' "$pub/agreements/it-service-desk.html"
 no "demo (at most 58 breaches a month): no month's breach table is cut" grep -rlE 'breaches-note|Showing the first' "$pub/reports" --include='*.html'
 no "no root-relative or external stylesheet" grep -rlE '<link[^>]*href="(/|https?:)' "$pub" --include='*.html'

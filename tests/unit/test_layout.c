@@ -454,3 +454,164 @@ Test(layout, fixed_fractions_never_cut_a_word_that_fits)
 	lay_result_free(&r);
 	lay_flow_free(f);
 }
+
+/* The first text of page p that is no list marker, or "". */
+static const char *
+first_text(const struct lay_result *r, int p)
+{
+	const struct lay_op *t[64];
+	size_t n = p < r->npages ? texts(r, p, t, 64) : 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(t[i]->text, "\xE2\x80\xA2") != 0)
+			return t[i]->text;
+	return "";
+}
+
+static void
+list_of(struct lay_flow *f, int fillers, int items)
+{
+	struct lay_style s = st10();
+
+	for (int i = 0; i < fillers; i++)
+		para(f, "filler", LAY_LEFT);
+	for (int i = 1; i <= items; i++) {
+		char buf[16];
+		snprintf(buf, sizeof buf, "item%d", i);
+		lay_marker(para(f, buf, LAY_LEFT), &s, "\xE2\x80\xA2");
+	}
+}
+
+/* 17 lines of 15 pt fill a page. After 16 fillers one item would fit: the
+ * first item goes over with the second instead (no 1 | n split). */
+Test(layout, list_never_split_one_then_rest)
+{
+	struct lay_flow *f = lay_flow_new();
+	struct lay_result r = {0};
+
+	list_of(f, 16, 4);
+	layout_run(f, &dev, &geom, &r);
+	cr_assert_eq(r.npages, 2);
+	cr_expect_str_eq(first_text(&r, 1), "item1");
+	lay_result_free(&r);
+	lay_flow_free(f);
+}
+
+/* After 14 fillers three of four items fit: the third goes over with the
+ * last (no n | 1 split), 2 | 2. */
+Test(layout, list_never_split_rest_then_one)
+{
+	struct lay_flow *f = lay_flow_new();
+	struct lay_result r = {0};
+
+	list_of(f, 14, 4);
+	layout_run(f, &dev, &geom, &r);
+	cr_assert_eq(r.npages, 2);
+	cr_expect_str_eq(first_text(&r, 1), "item3");
+	lay_result_free(&r);
+	lay_flow_free(f);
+}
+
+static int
+count_rows(const struct lay_result *r, int p)
+{
+	const struct lay_op *t[400];
+	size_t n = texts(r, p, t, 400);
+	int rows = 0;
+
+	for (size_t i = 0; i < n; i++)
+		rows += strncmp(t[i]->text, "r", 1) == 0 && strcmp(t[i]->text, "row") != 0;
+	return rows;
+}
+
+/* A table of header + `body` one-line rows after `fillers` lines. */
+static void
+table_after(struct lay_flow *f, int fillers, int body)
+{
+	struct lay_style s = st10();
+	struct lay_block *tb;
+
+	for (int i = 0; i < fillers; i++)
+		para(f, "filler", LAY_LEFT);
+	tb = lay_table(f, 2, 1, true);
+	lay_text(lay_cell(tb, 0, 0), &s, "HEAD", 4);
+	lay_text(lay_cell(tb, 0, 1), &s, "HEAD", 4);
+	for (int i = 1; i <= body; i++) {
+		char buf[16];
+		snprintf(buf, sizeof buf, "r%d", i);
+		lay_text(lay_cell(tb, i, 0), &s, buf, strlen(buf));
+		lay_text(lay_cell(tb, i, 1), &s, "x", 1);
+	}
+}
+
+/* Wherever a long table breaks, no fragment holds fewer than 3 body rows;
+ * a table too short to leave 3 on each side (here 5 rows), and one of a
+ * single row under its header (a month with one breach), moves whole. */
+Test(layout, table_fragments_hold_three_rows_or_none)
+{
+	for (int fillers = 0; fillers < 17; fillers++) {
+		for (int body = 1; body <= 12; body++) {
+			struct lay_flow *f = lay_flow_new();
+			struct lay_result r = {0};
+			int total = 0, pages_with_rows = 0;
+
+			table_after(f, fillers, body);
+			layout_run(f, &dev, &geom, &r);
+			for (int p = 0; p < r.npages; p++) {
+				int n = count_rows(&r, p);
+				total += n;
+				pages_with_rows += n > 0;
+				if (body >= 6 && n > 0)
+					cr_expect_geq(n, 3, "fillers %d, %d rows: page %d holds %d",
+					    fillers, body, p, n);
+			}
+			cr_expect_eq(total, body, "fillers %d: %d of %d rows", fillers, total,
+			    body);
+			if (body < 6)
+				cr_expect_eq(pages_with_rows, 1, "fillers %d: %d rows split", fillers,
+				    body);
+			lay_result_free(&r);
+			lay_flow_free(f);
+		}
+	}
+}
+
+/* A header cell spanning its columns ("Resolution" over attainment, goal
+ * and n) is drawn once, centred over the columns it spans. */
+Test(layout, colspan_header_centred_over_its_columns)
+{
+	struct lay_flow *f = lay_flow_new();
+	struct lay_result r = {0};
+	struct lay_block *tb = lay_table(f, 4, 2, true);
+	struct lay_style s = st10();
+	const struct lay_op *t[64], *span = NULL, *a = NULL, *c = NULL;
+	size_t n;
+
+	lay_text(lay_cell(tb, 0, 0), &s, "Sev", 3);
+	lay_text(lay_cell(tb, 0, 1), &s, "Span", 4);
+	lay_cell(tb, 0, 1)->colspan = 3;
+	lay_cell(tb, 0, 1)->align = LAY_CENTER;
+	lay_text(lay_cell(tb, 1, 1), &s, "aaaa", 4);
+	lay_text(lay_cell(tb, 1, 2), &s, "bbbb", 4);
+	lay_text(lay_cell(tb, 1, 3), &s, "cccc", 4);
+	lay_text(lay_cell(tb, 2, 0), &s, "1", 1);
+	layout_run(f, &dev, &geom, &r);
+	n = texts(&r, 0, t, 64);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(t[i]->text, "Span") == 0) {
+			cr_expect_null(span, "the spanning cell is drawn twice");
+			span = t[i];
+		}
+		if (strcmp(t[i]->text, "aaaa") == 0)
+			a = t[i];
+		if (strcmp(t[i]->text, "cccc") == 0)
+			c = t[i];
+	}
+	cr_assert(span != NULL && a != NULL && c != NULL);
+	/* Its middle lies between the first and the last spanned column. */
+	cr_expect_gt(span->x + span->w / 2, a->x + a->w);
+	cr_expect_lt(span->x + span->w / 2, c->x);
+	assert_inside(&r);
+	lay_result_free(&r);
+	lay_flow_free(f);
+}
