@@ -170,6 +170,59 @@ fixed_widths(const double *frac, const double *mn, int n, double avail, double *
 		w[k] = w[k] < mn[k] ? mn[k] : w[k] - (w[k] - mn[k]) * lack / spare;
 }
 
+/* A cell's narrowest (longest word) and natural (no wrapping) width, with
+ * its padding. */
+static void
+cell_extent(struct lay_ctx *c, const struct lay_table *t, const struct lay_block *cell,
+    double *mn, double *mx)
+{
+	struct para p;
+	double word = 0;
+
+	*mn = *mx = 0;
+	para_break(&p, cell, 1e9, c);
+	for (size_t i = 0; i < p.nfrags; i++) {
+		if (p.frags[i].glue || p.frags[i].hard)
+			word = 0;
+		word += p.frags[i].w;
+		if (word + 2 * HPAD > *mn)
+			*mn = word + 2 * HPAD;
+	}
+	for (size_t i = 0; i < p.nlines; i++)
+		if (p.lines[i].w + 2 * HPAD > *mx)
+			*mx = p.lines[i].w + 2 * HPAD;
+	para_free(&p);
+}
+
+/* A cell over several columns (a group header, "Attainment" over figures
+ * and words) gets the room they have together; where that is less than its
+ * own longest word or natural width, the columns it spans share the lack. */
+static void
+widen_for_spans(struct lay_ctx *c, const struct lay_table *t, double *mn, double *mx)
+{
+	int n = t->ncols;
+
+	for (int r = 0; r < t->nrows; r++)
+		for (int k = 0; k < n; k++) {
+			int span = t->cells[(size_t)r * n + k].colspan, end;
+			double cmn, cmx, smn = 0, smx = 0;
+			if (span <= 1)
+				continue;
+			end = k + span < n ? k + span : n;
+			cell_extent(c, t, &t->cells[(size_t)r * n + k], &cmn, &cmx);
+			for (int j = k; j < end; j++) {
+				smn += mn[j];
+				smx += mx[j];
+			}
+			for (int j = k; j < end; j++) {
+				if (cmn > smn)
+					mn[j] += (cmn - smn) / (end - k);
+				if (cmx > smx)
+					mx[j] += (cmx - smx) / (end - k);
+			}
+		}
+}
+
 /* Column widths for a table avail points wide: each column's narrowest
  * (longest word) and natural (no wrapping) width, then the room between the
  * sums shared out like an HTML auto table. */
@@ -183,24 +236,15 @@ col_widths(struct lay_ctx *c, const struct lay_block *tb, double avail, double *
 
 	for (int r = 0; r < t->nrows; r++)
 		for (int k = 0; k < n; k++) {
-			struct para p;
-			double word = 0;
-			/* A cell over several columns (a group header) gets the room
-			 * they have together and does not size them. */
+			double cmn, cmx;
+			/* Spanning cells are fitted once the columns are known. */
 			if (t->cells[(size_t)r * n + k].colspan > 1)
 				continue;
-			para_break(&p, &t->cells[(size_t)r * n + k], 1e9, c);
-			for (size_t i = 0; i < p.nfrags; i++) {
-				if (p.frags[i].glue || p.frags[i].hard)
-					word = 0;
-				word += p.frags[i].w;
-				if (word + 2 * HPAD > mn[k])
-					mn[k] = word + 2 * HPAD;
-			}
-			for (size_t i = 0; i < p.nlines; i++)
-				if (p.lines[i].w + 2 * HPAD > mx[k])
-					mx[k] = p.lines[i].w + 2 * HPAD;
-			para_free(&p);
+			cell_extent(c, t, &t->cells[(size_t)r * n + k], &cmn, &cmx);
+			if (cmn > mn[k])
+				mn[k] = cmn;
+			if (cmx > mx[k])
+				mx[k] = cmx;
 		}
 	/* Numbers aligned on the decimal point need the widest integer part
 	 * and the widest tail side by side. */
@@ -223,6 +267,7 @@ col_widths(struct lay_ctx *c, const struct lay_block *tb, double avail, double *
 		if (tail >= 0 && head + tail + 2 * HPAD > mx[k])
 			mx[k] = head + tail + 2 * HPAD;
 	}
+	widen_for_spans(c, t, mn, mx);
 	for (int k = 0; k < n; k++) {
 		if (mn[k] < 2 * HPAD + 6)
 			mn[k] = 2 * HPAD + 6;
@@ -450,7 +495,8 @@ draw_row(struct lay_ctx *c, struct tab *tb, int r, const size_t *from,
 		for (size_t i = from[k]; i < to[k]; i++)
 			y += para_emit_line(p, i, x + HPAD, y, span_width(tb, r, k) - 2 * HPAD -
 			    inset, cb->align, c->r, c->page);
-		if (cb->colspan > 1 && t->rules && header)	/* the group's rule */
+		/* The group's rule, under a header with more header rows below. */
+		if (cb->colspan > 1 && t->rules && r + 1 < t->header_rows)
 			lay_line(c->r, c->page, x + HPAD, c->y + h - 1, span_width(tb, r, k) -
 			    2 * HPAD, 0, 0.4, RULE_DARK);
 		x += tb->w[k];

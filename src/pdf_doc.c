@@ -137,9 +137,11 @@ pdf_kv_table(struct lay_flow *f, const cJSON *pairs, const char *kkey, const cha
 }
 
 /* The attainment, coloured by whether the goal was met, and the status in
- * words (kpi_cell.mustache's status_word: grey print keeps it). */
+ * words (kpi_cell.mustache's status_word: grey print keeps it) in the column
+ * after it, so that the figures line up on the decimal point whatever the
+ * word's width. */
 static void
-attainment_cell(struct lay_block *tb, int row, int col, const cJSON *cell, bool bold)
+attainment_cells(struct lay_block *tb, int row, int col, const cJSON *cell, bool bold)
 {
 	struct lay_style st = cell_style(bold);
 	const char *status = pdf_str(cell, "status");
@@ -152,11 +154,11 @@ attainment_cell(struct lay_block *tb, int row, int col, const cJSON *cell, bool 
 		st.color = MISS_RED;
 	c->align = LAY_RIGHT;
 	lay_text(c, &st, pdf_str(cell, "attainment"), strlen(pdf_str(cell, "attainment")));
+	c = lay_cell(tb, row, col + 1);
+	c->align = LAY_LEFT;
 	if (*pdf_str(cell, "status_word") != '\0') {
-		struct lay_style w = st;
-		w.font = strcmp(status, "miss") == 0 ? LAY_BOLD : LAY_REGULAR;
-		lay_text(c, &w, " ", 1);
-		lay_text(c, &w, pdf_str(cell, "status_word"), strlen(pdf_str(cell, "status_word")));
+		st.font = strcmp(status, "miss") == 0 ? LAY_BOLD : LAY_REGULAR;
+		lay_text(c, &st, pdf_str(cell, "status_word"), strlen(pdf_str(cell, "status_word")));
 	}
 }
 
@@ -165,7 +167,8 @@ static void
 severity_cell(struct lay_block *tb, int row, const cJSON *r, const struct lay_style *st)
 {
 	const char *key = pdf_str(r, "key");
-	char *s = *key != '\0' ? xasprintf("%s %s", key, pdf_str(r, "name")) :
+	/* The key never ends a line alone ("2 | Dringend"): a no-break space. */
+	char *s = *key != '\0' ? xasprintf("%s\xC2\xA0%s", key, pdf_str(r, "name")) :
 	    xstrdup(pdf_str(r, "name"));
 
 	put_cell(tb, row, 0, s, LAY_LEFT, st);
@@ -182,8 +185,8 @@ kpi_style(const cJSON *r, bool header)
 	return st;
 }
 
-/* One row of kpi_row.mustache: counts, then attainment, goal and n of each
- * clock (kpi_cell.mustache). */
+/* One row of kpi_row.mustache: counts, then attainment, its status word, goal
+ * and n of each clock (kpi_cell.mustache). */
 static void
 kpi_row(struct lay_block *tb, int row, const cJSON *r)
 {
@@ -197,17 +200,16 @@ kpi_row(struct lay_block *tb, int row, const cJSON *r)
 	severity_cell(tb, row, r, &st);
 	for (int i = 0; i < 3; i++)
 		put_cell(tb, row, 1 + i, pdf_str(r, counts[i]), LAY_RIGHT, &st);
-	for (int k = 0; k < 2; k++, col += 3) {
+	for (int k = 0; k < 2; k++) {
 		const cJSON *cell = cJSON_GetObjectItemCaseSensitive(r, clocks[k]);
 
-		if (!cJSON_IsObject(cell)) {	/* an OLA's response: no columns */
-			col -= 3;
+		if (!cJSON_IsObject(cell))	/* an OLA's response: no columns */
 			continue;
-		}
-		attainment_cell(tb, row, col, cell, cJSON_IsTrue(
+		attainment_cells(tb, row, col, cell, cJSON_IsTrue(
 		    cJSON_GetObjectItemCaseSensitive(r, "is_total")));
-		put_cell(tb, row, col + 1, pdf_str(cell, "goal"), LAY_RIGHT, &st);
-		put_cell(tb, row, col + 2, pdf_str(cell, "n"), LAY_RIGHT, &n);
+		put_cell(tb, row, col + 2, pdf_str(cell, "goal"), LAY_RIGHT, &st);
+		put_cell(tb, row, col + 3, pdf_str(cell, "n"), LAY_RIGHT, &n);
+		col += 4;
 	}
 }
 
@@ -249,10 +251,19 @@ kpi_header(struct pdf_doc *d, struct lay_block *tb, const char *const *first, in
 		    "resolution"), LAY_CENTER, &h);
 		lay_cell(tb, 0, nfirst + k * per)->colspan = per;
 	}
-	for (int k = 0; k < nclocks * per; k++)
-		put_cell(tb, 1, nfirst + k, pdf_label(d, sub[k % per]), LAY_RIGHT, &h);
+	for (int k = 0; k < nclocks * per; k++) {
+		/* A label before a NULL spans both: "Attainment" over the figures
+		 * and their status words, as the page's one cell has them. */
+		bool pair = k % per + 1 < per && sub[k % per + 1] == NULL;
+		if (sub[k % per] == NULL)
+			continue;
+		put_cell(tb, 1, nfirst + k, pdf_label(d, sub[k % per]), pair ? LAY_CENTER :
+		    LAY_RIGHT, &h);
+		if (pair)
+			lay_cell(tb, 1, nfirst + k)->colspan = 2;
+	}
 	(void)lay_cell(tb, 1, 0);
-	lay_table_pad(tb, 3);
+	lay_table_pad(tb, 2.5);
 }
 
 /* kpi_table.mustache in print: the counts and attainment table, then the
@@ -262,16 +273,16 @@ void
 pdf_kpi_table(struct pdf_doc *d, struct lay_flow *f, const cJSON *rows, const cJSON *total)
 {
 	static const char *const first[4] = {"severity", "opened", "resolved", "backlog"};
-	static const char *const sub[3] = {"attainment", "goal", "n"};
+	static const char *const sub[4] = {"attainment", NULL, "goal", "n"};
 	static const char *const tsub[2] = {"median", "p90"};
 	struct lay_style cap = pdf_style(LAY_BOLD, PDF_SMALL, PDF_INK);
 	const cJSON *r = cJSON_GetArrayItem(rows, 0);
 	bool response = cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(cJSON_IsObject(r) ?
 	    r : total, "response"));
-	struct lay_block *tb = lay_table(f, response ? 10 : 7, 2, true), *b;
+	struct lay_block *tb = lay_table(f, response ? 12 : 8, 2, true), *b;
 	int row = 2;
 
-	kpi_header(d, tb, first, 4, sub, 3, response);
+	kpi_header(d, tb, first, 4, sub, 4, response);
 	tb->space_before = 4;
 	tb->space_after = 8;
 	cJSON_ArrayForEach(r, rows)

@@ -615,3 +615,33 @@ Test(layout, colspan_header_centred_over_its_columns)
 	lay_result_free(&r);
 	lay_flow_free(f);
 }
+
+/* A spanning cell longer than the columns under it widens them rather than
+ * being cut ("Attainmen|t" over "–" and "ok"). */
+Test(layout, colspan_cell_widens_the_columns_it_spans)
+{
+	struct lay_flow *f = lay_flow_new();
+	struct lay_result r = {0};
+	struct lay_block *tb = lay_table(f, 3, 1, true);
+	struct lay_style s = st10();
+	const struct lay_op *t[64];
+	size_t n;
+	int found = 0;
+
+	lay_text(lay_cell(tb, 0, 0), &s, "Sev", 3);
+	lay_text(lay_cell(tb, 0, 1), &s, "Attainment", 10);
+	lay_cell(tb, 0, 1)->colspan = 2;
+	lay_text(lay_cell(tb, 1, 0), &s, "1", 1);
+	lay_text(lay_cell(tb, 1, 1), &s, "-", 1);
+	lay_text(lay_cell(tb, 1, 2), &s, "ok", 2);
+	layout_run(f, &dev, &geom, &r);
+	n = texts(&r, 0, t, 64);
+	for (size_t i = 0; i < n; i++) {
+		cr_expect(strcmp(t[i]->text, "Attainmen") != 0, "the spanning word is cut");
+		found += strcmp(t[i]->text, "Attainment") == 0;
+	}
+	cr_expect_eq(found, 1);
+	assert_inside(&r);
+	lay_result_free(&r);
+	lay_flow_free(f);
+}
