@@ -551,10 +551,10 @@ toc_rows(struct pdf_doc *d, struct lay_flow *f, const struct lay_result *body, i
 
 		if (mk->title == NULL || mk->level < 1 || mk->level > 3 || mk->name == NULL)
 			continue;
-		/* The summary stands before the contents (toc_flow) and is in the
-		 * outline; the contents list what follows them, and the two runs
-		 * of pdf_finish must give the same rows. */
-		if (strcmp(mk->name, "summary") == 0)
+		/* The summary stands before the contents (toc_flow); both are in
+		 * the outline; the contents list what follows them, and the two
+		 * runs of pdf_finish must give the same rows. */
+		if (strcmp(mk->name, "summary") == 0 || strcmp(mk->name, "contents") == 0)
 			continue;
 		link = xasprintf("#%s", mk->name);
 		st.link = link;

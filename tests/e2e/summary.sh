@@ -128,6 +128,10 @@ check "report: meta line with team names" has "$TMP/report.txt" "Application Man
 check "report: no team id in a meta line" sh -c "! grep -q 'service-desk →\|→ service-desk' '$TMP/report.txt'"
 check "team page named, address by id" grep -q '<h1>Team IT Service Desk</h1>' "$TMP/pub/teams/service-desk.html"
 check "OLA chart legend names the team" grep -q '>Network Operations<' "$TMP/pub/reports/2026-10/it-service-desk.html"
+# The contents list what follows them, not themselves (they are a bookmark
+# and a running-header section of their own).
+check "brochure contents do not list themselves" sh -c "pdftotext -f 2 -l 2 '$TMP/pub/agreements/it-service-desk.pdf' - 2>/dev/null | grep -A1 '^Contents\$' | tail -1 | grep -qx 'Service levels'"
+check "report: running header 'Contents' on the contents' own page" sh -c "pdftotext -layout -f 4 -l 4 '$TMP/pub/reports/2026-10/report.pdf' - 2>/dev/null | head -1 | grep -q 'Contents\$'"
 check "kpis.json keeps the id" grep -q '"provider":[[:space:]]*"service-desk"' "$TMP/pub/data/kpis.json"
 
 printf 'summary: %d passed, %d failed\n' "$pass" "$fail"
