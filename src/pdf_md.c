@@ -203,6 +203,27 @@ is_ext(cmark_node *n, const char *name)
 	return t != NULL && strcmp(t, name) == 0;
 }
 
+/* A paragraph that ends in a colon right before a list or a table
+ * introduces it ("Sales will", "These holidays:"): it stays on the
+ * page where the list or table begins. */
+static bool
+introduces_next(cmark_node *para)
+{
+	cmark_node *next = cmark_node_next(para), *last = cmark_node_last_child(para);
+	const char *text;
+	size_t len;
+
+	if (next == NULL || last == NULL || cmark_node_get_type(last) != CMARK_NODE_TEXT)
+		return false;
+	if (cmark_node_get_type(next) != CMARK_NODE_LIST && !is_ext(next, "table"))
+		return false;
+	text = cmark_node_get_literal(last);
+	len = text != NULL ? strlen(text) : 0;
+	while (len > 0 && text[len - 1] == ' ')
+		len--;
+	return len > 0 && text[len - 1] == ':';
+}
+
 static int
 add_face(int font, int want)
 {
@@ -505,6 +526,7 @@ blocks(struct md *m, cmark_node *parent)
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_PARAGRAPH:
 			m->para = new_para(m, LAY_JUSTIFY);
+			m->para->keep_with_next = introduces_next(n);
 			inlines(m, n, pdf_style(LAY_REGULAR, m->size, PDF_INK));
 			m->para = NULL;
 			images(m);
