@@ -240,13 +240,13 @@ attention(struct lay_flow *f, const cJSON *s)
 	put(tb, 0, 0, lab(s, "item"), LAY_LEFT, &head);
 	put(tb, 0, 1, lab(s, "agreement"), LAY_LEFT, &head);
 	put(tb, 0, 2, lab(s, "clock"), LAY_LEFT, &head);
-	put(tb, 0, 3, lab(s, "over_label"), LAY_LEFT, &head);
+	put(tb, 0, 3, lab(s, "over_label"), LAY_RIGHT, &head);
 	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(s, "worst")) {
 		char *item = xasprintf("%s %s", pdf_str(e, "id"), pdf_str(e, "title"));
 		put(tb, row, 0, item, LAY_LEFT, &cellst);
 		put(tb, row, 1, pdf_str(e, "agreement_title"), LAY_LEFT, &cellst);
 		put(tb, row, 2, pdf_str(e, "clock_label"), LAY_LEFT, &cellst);
-		put(tb, row++, 3, pdf_str(e, "over"), LAY_LEFT, &cellst);
+		put(tb, row++, 3, pdf_str(e, "over"), LAY_RIGHT, &cellst);
 		free(item);
 	}
 }

@@ -75,6 +75,10 @@ for f in h p; do
 	check "$w: how far" has "$TMP/$f.txt" "263h 36m over"
 	check "$w: furthest first" order "$TMP/$f.txt" "263h 36m over" "99h 5m over"
 done
+# "Over target" is a figure column: right-aligned on the page and in print
+# (the 10 "over" words of page 3 end at one x, to a tenth of a point).
+check "page: over target right-aligned" grep -q '<td class="num">263h 36m over</td>' "$TMP/pub/reports/2026-10/index.html"
+check "PDF: over target right-aligned" sh -c "pdftotext -bbox -f 3 -l 3 '$TMP/pub/reports/2026-10/report.pdf' - 2>/dev/null | grep '>over<' | sed 's/.*xMax=\"\\([0-9.]*\\)\".*/\\1/' | awk '\$1 > 300 { n++; r[sprintf(\"%.1f\", \$1)] = 1 } END { k = 0; for (x in r) k++; exit !(n == 10 && k == 1) }'"
 check "PDF: summary, then the contents" order "$TMP/p.txt" "Needs attention" "Contents"
 # The page: the summary opens the main content, before the first agreement.
 check "page: summary first" order "$TMP/h.txt" "Executive summary" "Customer Onboarding Hand-off, US Region SLA"
