@@ -73,6 +73,17 @@ is_blank(const char *s)
 	return *s == '\0' || strcmp(s, "\xE2\x80\x93") == 0 || strcmp(s, "-") == 0;
 }
 
+/* {key: the string of e, num}: one header or body cell of a data table. */
+static cJSON *
+table_cell(const char *key, const cJSON *e, bool num)
+{
+	cJSON *c = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(c, key, cJSON_IsString(e) ? e->valuestring : "");
+	cJSON_AddBoolToObject(c, "num", num);
+	return c;
+}
+
 /* A chart's data table as pages and PDFs draw it: {caption, columns:
  * [{label, num}], rows: [[{text, num}]]}, num where every cell of the
  * column (the first, naming the row, excepted) is a figure or blank, so
@@ -97,16 +108,12 @@ data_table(const cJSON *t)
 		}
 		num[k] = any && all;
 	}
-	cJSON_AddStringToObject(o, "caption", cJSON_GetStringValue(
-	    cJSON_GetObjectItemCaseSensitive(t, "caption")) ? cJSON_GetStringValue(
-	    cJSON_GetObjectItemCaseSensitive(t, "caption")) : "");
+	e = cJSON_GetObjectItemCaseSensitive(t, "caption");
+	cJSON_AddStringToObject(o, "caption", cJSON_IsString(e) ? e->valuestring : "");
 	oc = cJSON_AddArrayToObject(o, "columns");
 	k = 0;
 	cJSON_ArrayForEach(e, cols) {
-		cJSON *c = cJSON_CreateObject();
-		cJSON_AddStringToObject(c, "label", cJSON_IsString(e) ? e->valuestring : "");
-		cJSON_AddBoolToObject(c, "num", k < n && num[k]);
-		cJSON_AddItemToArray(oc, c);
+		cJSON_AddItemToArray(oc, table_cell("label", e, k < n && num[k]));
 		k++;
 	}
 	orows = cJSON_AddArrayToObject(o, "rows");
@@ -114,10 +121,7 @@ data_table(const cJSON *t)
 		cJSON *r = cJSON_CreateArray();
 		k = 0;
 		cJSON_ArrayForEach(e, row) {
-			cJSON *c = cJSON_CreateObject();
-			cJSON_AddStringToObject(c, "text", cJSON_IsString(e) ? e->valuestring : "");
-			cJSON_AddBoolToObject(c, "num", k < n && num[k]);
-			cJSON_AddItemToArray(r, c);
+			cJSON_AddItemToArray(r, table_cell("text", e, k < n && num[k]));
 			k++;
 		}
 		cJSON_AddItemToArray(orows, r);
