@@ -190,6 +190,12 @@ lint:
 bench: $(BIN) $(GEN) $(BUILD)/cjsonparse
 	@SLAREPORT=./$(BIN) SLAGEN=./$(GEN) CJSONPARSE=./$(BUILD)/cjsonparse sh tests/bench/bench.sh
 	@SLAREPORT=./$(BIN) SLAGEN=./$(GEN) sh tests/bench/site-bench.sh
+	@SLAREPORT=./$(BIN) SLAGEN=./$(GEN) PARITY_BENCH=1 sh tests/e2e/parity.sh
+
+# Print = page on the 21-agreement × 24-month site (issue 13.4): blocks of
+# the pages found in their PDFs, in order.
+bench-parity: $(BIN) $(GEN)
+	@SLAREPORT=./$(BIN) SLAGEN=./$(GEN) PARITY_BENCH=1 sh tests/e2e/parity.sh
 
 # This build against an older one (BASE=path/to/slareport) at 1M events:
 # kpis, build, and build into an OUT holding an earlier publication.
@@ -233,5 +239,5 @@ install: slareport
 clean:
 	rm -rf build build-asan build-tsan build-fuzz slareport gen/slagen public sample-data.tmp
 
-.PHONY: all unit e2e check test check-asan check-tsan bench bench-compare bench-site demo demo-restate deps install clean sample-data \
+.PHONY: bench-parity all unit e2e check test check-asan check-tsan bench bench-compare bench-site demo demo-restate deps install clean sample-data \
 	fuzz fuzz-bins memcheck lint node-check

@@ -97,27 +97,33 @@ class Page(html.parser.HTMLParser):
             self.cur.append(data)
 
 
-def chromeless(txt):
-    """The PDF's text without the running header and footer: the lines at a
-    page's end (pdftotext -raw gives them after the body) or start that, digits
-    aside ("Page 8 of 10"), recur on half the pages or more. A paragraph cut by
-    a page break reads on."""
-    pages = [p.split("\n") for p in txt.split("\f")]
-    def key(line):
-        return re.sub(r"\d+", "0", line.strip())
-    count = {}
-    for p in pages:
-        for k in {key(x) for x in p[:3] + p[-4:] if x.strip()}:
-            count[k] = count.get(k, 0) + 1
-    common = {k for k, n in count.items() if n >= 2 and 2 * n >= len(pages)}
-    out = []
-    for p in pages:
-        while p and (not p[-1].strip() or key(p[-1]) in common):
-            p.pop()
-        while p and (not p[0].strip() or key(p[0]) in common):
-            p.pop(0)
-        out.append("\n".join(p))
-    return "\n".join(out)
+# The text area of every page (src/pdf.c, pdf_dev_geom): 76 pt from the top,
+# 72 pt from the bottom. The running header sits above it (y 42-52), the
+# footer below it (height - 46); cropping at 64 pt from the top and 60 pt from
+# the bottom keeps the body and drops both, however a header's section name
+# or a page number varies.
+CROP_TOP = 64
+CROP_BOTTOM = 60
+
+
+def page_height(pdf):
+    """Height in points of the PDF's first page (every page has its size)."""
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True,
+                          check=True).stdout
+    m = re.search(r"^Page size:\s+[\d.]+ x ([\d.]+) pts", info, re.M)
+    if not m:
+        raise SystemExit(f"{pdf}: pdfinfo gives no page size")
+    return float(m.group(1))
+
+
+def body_text(pdf):
+    """The PDF's text inside the text area, without the running header and
+    footer, so that a paragraph cut by a page break reads on."""
+    h = page_height(pdf)
+    return subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", "-x", "0", "-y", str(CROP_TOP),
+         "-W", "10000", "-H", str(int(h - CROP_TOP - CROP_BOTTOM)), pdf, "-"],
+        capture_output=True, text=True, check=True).stdout.replace("\f", "\n")
 
 
 def find(hay, needle, start):
@@ -148,9 +154,7 @@ def main(argv):
     if not p.saw_main:
         sys.stderr.write(f"{page}: no <main>\n")
         return 2
-    txt = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", pdf, "-"],
-                         capture_output=True, text=True, check=True).stdout
-    hay = words(chromeless(txt))
+    hay = words(body_text(pdf))
     cursor = 0
     found = ordered = 0
     bad = []
