@@ -204,24 +204,30 @@ is_ext(cmark_node *n, const char *name)
 }
 
 /* A paragraph that ends in a colon right before a list or a table
- * introduces it ("Sales will", "These holidays:"): it stays on the
- * page where the list or table begins. */
+ * introduces it ("Sales will:", "These holidays:"): it stays on the page
+ * where the list or table begins. Only a short one (about three lines): a
+ * long paragraph kept whole with what follows would leave a page half empty. */
+#define LEAD_IN_MAX 300
+
 static bool
 introduces_next(cmark_node *para)
 {
 	cmark_node *next = cmark_node_next(para), *last = cmark_node_last_child(para);
-	const char *text;
+	struct strbuf sb = {0};
 	size_t len;
+	bool colon;
 
 	if (next == NULL || last == NULL || cmark_node_get_type(last) != CMARK_NODE_TEXT)
 		return false;
 	if (cmark_node_get_type(next) != CMARK_NODE_LIST && !is_ext(next, "table"))
 		return false;
-	text = cmark_node_get_literal(last);
-	len = text != NULL ? strlen(text) : 0;
-	while (len > 0 && text[len - 1] == ' ')
+	plain(para, &sb);
+	len = sb.len;
+	while (len > 0 && sb.data[len - 1] == ' ')
 		len--;
-	return len > 0 && text[len - 1] == ':';
+	colon = len > 0 && len <= LEAD_IN_MAX && sb.data[len - 1] == ':';
+	strbuf_free(&sb);
+	return colon;
 }
 
 static int

@@ -48,3 +48,15 @@ Test(pdf_md, other_paragraphs_may_end_a_page)
 	cr_expect_not(keeps_with_next("Last words:\n", "Last words"));
 	cr_expect_not(keeps_with_next("Code `a:`\n\n- item\n", "Code"));
 }
+
+/* A long lead-in (over about three lines) may still end a page: kept whole
+ * with its list it would leave the page before half empty. */
+Test(pdf_md, long_lead_in_may_end_a_page)
+{
+	char md[1024] = "Long";
+
+	for (int i = 0; i < 40; i++)
+		strcat(md, " word and");
+	strcat(md, " more:\n\n- item\n- item\n");
+	cr_expect_not(keeps_with_next(md, "Long"));
+}
